@@ -69,10 +69,12 @@ enum class SelectionRule {
     LongestWait,        // first come, first served
     BookedOfficerAbsent,  // booked with an officer who is not logged in, offered after a delay
     BookedEarly,        // booked with this officer before the slot, and nobody else waits
+    TransferredToOfficer,  // sent to this officer by a transfer
     kCount,
 };
 ANTREAN_ENUM_NAMES(SelectionRule, selection_rule_names, "booked_at_slot", "waited_over_limit",
-                   "priority", "longest_wait", "booked_officer_absent", "booked_early")
+                   "priority", "longest_wait", "booked_officer_absent", "booked_early",
+                   "transferred_to_officer")
 
 #undef ANTREAN_ENUM_NAMES
 

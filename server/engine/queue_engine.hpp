@@ -1,0 +1,129 @@
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "domain/office_time.hpp"
+#include "domain/ticket.hpp"
+#include "domain/ticket_state.hpp"
+#include "events/event_hub.hpp"
+#include "storage/store.hpp"
+
+namespace antrean::server {
+
+// Who performs a staff action, from the bearer token.
+struct Actor {
+    OfficerId officer_id = 0;
+    Role role = Role::Officer;
+    std::string display_name;
+    std::optional<DeskId> desk_id;
+};
+
+struct CheckInRequest {
+    Visitor visitor;  // validated and normalized by the caller
+    AreaId area;
+    Purpose purpose = Purpose::Complaint;
+    Priority priority = Priority::Regular;
+    std::string summary;
+    Language language = Language::Indonesian;
+    ConsentBy consent_by = ConsentBy::Visitor;
+    std::string consent_version;
+};
+
+// What a visitor is told at check-in about the wait.
+struct WaitEstimate {
+    int position = 1;  // 1 = next
+    int minutes = 0;
+    int range_min = 0;
+    int range_max = 0;
+};
+
+struct IssuedTicket {
+    Ticket ticket;
+    WaitEstimate estimate;
+};
+
+struct CallResult {
+    Ticket ticket;
+    SelectionRule rule = SelectionRule::LongestWait;
+};
+
+// Optional parts of a state change request.
+struct ActionDetails {
+    std::optional<Outcome> outcome;  // complete
+    std::string notes;               // complete
+    std::string reason;              // cancel
+    std::optional<AreaId> area;      // transfer
+    std::optional<OfficerId> officer_id;  // transfer
+};
+
+// The queue: check-in, who is called next, and every state change, each one SQLite
+// transaction plus one event on the stream.
+class QueueEngine {
+public:
+    QueueEngine(Store& store, const ServerConfig& config, const OfficeTime& office_time,
+                const Clock& clock, EventHub& hub);
+
+    // Loads the event id and the board from the database; call once before serving.
+    void start();
+
+    Result<IssuedTicket> check_in(const CheckInRequest& request);
+    // Creates the ticket for a booked visitor who arrived, assigned to the booked officer.
+    Result<IssuedTicket> check_in_appointment(AppointmentId appointment_id);
+
+    // Picks the next ticket for the officer at the desk, or nullopt when nobody matching waits.
+    Result<std::optional<CallResult>> call_next(const Actor& actor, const DeskId& desk_id);
+    Result<Ticket> apply(TicketId id, TicketAction action, const Actor& actor,
+                         const ActionDetails& details);
+    // Reception marks or unmarks priority on a waiting ticket.
+    Result<Ticket> set_priority(TicketId id, Priority priority, const Actor& actor);
+
+    Result<Ticket> find(TicketId id);
+    Result<Ticket> find_by_token(TicketId id, const std::string& token);
+    Result<std::vector<TicketHistoryEntry>> history(TicketId id);
+    Result<std::vector<Ticket>> today();
+    Result<WaitEstimate> estimate(const Ticket& ticket);
+
+    // The wall display's view, rebuilt after every change; cheap to read.
+    std::shared_ptr<const std::string> board_json();
+
+    std::string service_date() const;
+    const ServerConfig& config() const { return config_; }
+    const OfficeTime& office_time() const { return office_time_; }
+    const Clock& clock() const { return clock_; }
+    Store& store() { return store_; }
+    EventHub& hub() { return hub_; }
+
+    // Stores one event in the open transaction; published after commit by the caller
+    // through publish_pending(). Used by other services sharing the store.
+    void record_event(const std::string& name, const std::string& data);
+    void publish_pending();
+    // Marks the cached board stale; the caller holds the store lock.
+    void mark_board_stale();
+
+private:
+    Result<IssuedTicket> insert_ticket_locked(Ticket ticket, const Visitor& visitor,
+                                              const std::string& consent_version,
+                                              std::optional<std::int64_t> visitor_id);
+    Result<std::optional<CallResult>> select_next_locked(const Officer& officer, TimestampMs now);
+    Result<Ticket> transfer_locked(Ticket ticket, const Actor& actor, const ActionDetails& details);
+    WaitEstimate estimate_locked(const Ticket& ticket);
+    void record_ticket_event(const std::string& name, const Ticket& ticket);
+    std::string new_status_token() const;
+
+    Store& store_;
+    const ServerConfig& config_;
+    const OfficeTime& office_time_;
+    const Clock& clock_;
+    EventHub& hub_;
+    std::vector<StreamEvent> pending_;
+    std::shared_ptr<const std::string> board_;
+    std::atomic<bool> board_stale_{true};
+    mutable std::mutex board_mutex_;
+};
+
+}  // namespace antrean::server
