@@ -90,16 +90,17 @@ void QueueEngine::mark_board_stale() {
     board_stale_.store(true);
 }
 
-std::shared_ptr<const std::string> QueueEngine::board_json() {
+std::shared_ptr<const QueueEngine::BoardSnapshot> QueueEngine::board() {
     if (board_stale_.load()) {
         std::lock_guard lock(store_.mutex);
         if (board_stale_.exchange(false)) {
             try {
                 const auto inputs = records::board_inputs(*store_.db, service_date(), kRecentCalls);
-                auto text = std::make_shared<const std::string>(
-                    build_board_json(inputs, config_, office_time_, hub_.last_id(), clock_.now()).dump());
+                const std::int64_t last_id = hub_.last_id();
+                auto snapshot = std::make_shared<const BoardSnapshot>(BoardSnapshot{
+                    build_board_json(inputs, config_, office_time_, last_id, clock_.now()).dump(), last_id});
                 std::lock_guard board_lock(board_mutex_);
-                board_ = std::move(text);
+                board_ = std::move(snapshot);
             } catch (const DatabaseError& error) {
                 board_stale_.store(true);
                 spdlog::error("board rebuild failed, serving the previous board: {}", error.what());
@@ -107,7 +108,7 @@ std::shared_ptr<const std::string> QueueEngine::board_json() {
         }
     }
     std::lock_guard lock(board_mutex_);
-    return board_ ? board_ : std::make_shared<const std::string>("{}");
+    return board_ ? board_ : std::make_shared<const BoardSnapshot>(BoardSnapshot{"{}", 0});
 }
 
 Result<IssuedTicket> QueueEngine::check_in(const CheckInRequest& request) {

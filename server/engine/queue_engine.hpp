@@ -88,8 +88,13 @@ public:
     Result<std::vector<Ticket>> today();
     Result<WaitEstimate> estimate(const Ticket& ticket);
 
-    // The wall display's view, rebuilt after every change; cheap to read.
-    std::shared_ptr<const std::string> board_json();
+    // The wall display's view with the id of the newest event it includes; rebuilt on the
+    // first read after a change, so repeated reads cost no database access.
+    struct BoardSnapshot {
+        std::string json;
+        std::int64_t last_event_id = 0;
+    };
+    std::shared_ptr<const BoardSnapshot> board();
 
     std::string service_date() const;
     const ServerConfig& config() const { return config_; }
@@ -121,7 +126,7 @@ private:
     const Clock& clock_;
     EventHub& hub_;
     std::vector<StreamEvent> pending_;
-    std::shared_ptr<const std::string> board_;
+    std::shared_ptr<const BoardSnapshot> board_;
     std::atomic<bool> board_stale_{true};
     mutable std::mutex board_mutex_;
 };

@@ -96,7 +96,7 @@ std::vector<Ticket> list_open_and_day(Database& db, const std::string& service_d
 BoardInputs board_inputs(Database& db, const std::string& service_date, int recent_limit) {
     BoardInputs inputs;
     Statement active = db.prepare(select_tickets(
-        "INDEXED BY tickets_active WHERE t.state IN ('called', 'serving') ORDER BY t.called_at DESC"));
+        "WHERE t.state IN ('called', 'serving') ORDER BY t.called_at DESC"));
     while (active.step()) {
         inputs.active.push_back(read_ticket(active));
     }

@@ -1,0 +1,86 @@
+#include "http/http_server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+namespace antrean::server::http {
+namespace {
+
+thread_local std::chrono::steady_clock::time_point request_started;
+
+}  // namespace
+
+HttpServer::HttpServer(QueueEngine& engine, Accounts& accounts, AppointmentBook& appointments,
+                       const Catalog& catalog)
+    : services_{engine, accounts, appointments, catalog} {
+    const ServerConfig& config = engine.config();
+    const size_t workers = static_cast<size_t>(config.worker_threads);
+    server_.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+    server_.set_payload_max_length(config.max_body_bytes);
+    server_.set_tcp_nodelay(true);
+    server_.set_keep_alive_max_count(1000);
+    server_.set_keep_alive_timeout(5);
+
+    server_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+        request_started = std::chrono::steady_clock::now();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // One line per request. The path never carries personal data; the query string can
+    // carry a status token, so it is left out.
+    server_.set_logger([](const httplib::Request& request, const httplib::Response& response) {
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_started).count();
+        spdlog::info("{} {} {} {:.2f}ms {}", request.method, request.path, response.status, ms, request.remote_addr);
+    });
+    server_.set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
+        if (!response.body.empty()) return;
+        ErrorCode code = ErrorCode::NotFound;
+        std::string key = "error.route_not_found";
+        if (response.status == 413) {
+            code = ErrorCode::PayloadTooLarge;
+            key = "error.payload_too_large";
+        } else if (response.status == 400) {
+            code = ErrorCode::InvalidInput;
+            key = "error.invalid_request";
+        } else if (response.status != 404) {
+            code = ErrorCode::Internal;
+            key = "error.internal";
+        }
+        const int status = response.status;
+        send_error(request, response, services_.catalog,
+                   Error(code, "", key, {{"max_kib", std::to_string(services_.engine.config().max_body_bytes / 1024)}}));
+        if (code == ErrorCode::Internal) response.status = status;
+    });
+    server_.set_exception_handler([this](const httplib::Request& request, httplib::Response& response,
+                                         std::exception_ptr failure) {
+        std::string what = "unknown exception";
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& error) {
+            what = error.what();
+        } catch (...) {
+        }
+        spdlog::error("unhandled exception on {} {}: {}", request.method, request.path, what);
+        send_error(request, response, services_.catalog, Error(ErrorCode::Unavailable, "", "error.storage_unavailable"));
+    });
+
+    register_public_routes(server_, services_);
+    register_staff_routes(server_, services_);
+    register_appointment_routes(server_, services_);
+    register_event_routes(server_, services_);
+}
+
+int HttpServer::bind(const std::string& host, int port) {
+    if (port == 0) return server_.bind_to_any_port(host);
+    return server_.bind_to_port(host, port) ? port : -1;
+}
+
+bool HttpServer::serve() { return server_.listen_after_bind(); }
+
+void HttpServer::stop() {
+    services_.engine.hub().close();
+    server_.stop();
+}
+
+}  // namespace antrean::server::http

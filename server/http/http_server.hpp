@@ -1,0 +1,28 @@
+#pragma once
+
+#include <httplib.h>
+
+#include <memory>
+#include <string>
+
+#include "http/routes.hpp"
+
+namespace antrean::server::http {
+
+// The HTTP front of the queue server: routes, limits, access log and error bodies.
+class HttpServer {
+public:
+    HttpServer(QueueEngine& engine, Accounts& accounts, AppointmentBook& appointments, const Catalog& catalog);
+
+    // Binds to host:port (port 0 picks a free one); returns the bound port or -1.
+    int bind(const std::string& host, int port);
+    // Serves until stop(); blocks.
+    bool serve();
+    void stop();
+
+private:
+    Services services_;
+    httplib::Server server_;
+};
+
+}  // namespace antrean::server::http
