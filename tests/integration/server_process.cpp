@@ -25,7 +25,16 @@ std::string read_file(const std::filesystem::path& path) {
 
 }  // namespace
 
-ServerProcess::ServerProcess(const std::string& extra_queue_toml) {
+std::string extra_desks_toml(int count, int first_id) {
+    std::string toml;
+    for (int id = first_id; id < first_id + count; ++id) {
+        toml += "\n[[desks]]\nid = \"" + std::to_string(id) + "\"\nname = \"Meja " + std::to_string(id) +
+                "\"\nlocation = \"Lantai 2\"\n";
+    }
+    return toml;
+}
+
+ServerProcess::ServerProcess(const std::string& extra_queue_toml, const std::string& appended_toml) {
     std::string pattern = (std::filesystem::temp_directory_path() / "antrean-test-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) {
         throw std::runtime_error("mkdtemp failed for " + pattern);
@@ -34,6 +43,7 @@ ServerProcess::ServerProcess(const std::string& extra_queue_toml) {
     std::string config = read_file(std::filesystem::path(ANTREAN_ASSETS_DIR) / "config" / "antrean.toml");
     config = std::regex_replace(config, std::regex("enforce_opening_hours = true"),
                                 "enforce_opening_hours = false\n" + extra_queue_toml);
+    config += "\n" + appended_toml;
     std::ofstream(dir_ / "antrean.toml") << config;
 }
 

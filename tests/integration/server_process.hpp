@@ -7,14 +7,21 @@
 
 namespace antrean::testing {
 
+// Returns `count` [[desks]] entries with the ids first_id, first_id + 1, ... and the names
+// "Meja <id>", for ServerProcess's `appended_toml`. The shipped configuration has the desks
+// "1" to "3", so the default first id follows them.
+std::string extra_desks_toml(int count, int first_id = 4);
+
 // A real antrean-server child process on a loopback port, with its own temporary folder
 // holding the SQLite file, the configuration and the log. The folder is removed when the
 // object goes out of scope, after the process is killed.
 class ServerProcess {
 public:
     // Writes a configuration like the shipped one but open every hour, so tests pass at
-    // any time of day. `extra_toml` is appended to the [queue] table.
-    explicit ServerProcess(const std::string& extra_queue_toml = "");
+    // any time of day. `extra_queue_toml` is appended to the [queue] table and
+    // `appended_toml` to the end of the file, after the shipped [[desks]] entries, so it
+    // can add desks (see extra_desks_toml) or tables of its own.
+    explicit ServerProcess(const std::string& extra_queue_toml = "", const std::string& appended_toml = "");
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;

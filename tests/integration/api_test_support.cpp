@@ -1,0 +1,103 @@
+#include "api_test_support.hpp"
+
+#include <stdexcept>
+
+namespace antrean::testing {
+
+Json HttpReply::json() const { return Json::parse(body, nullptr, false); }
+
+namespace {
+
+std::string error_member(const HttpReply& reply, const char* key) {
+    const Json parsed = reply.json();
+    if (!parsed.is_object() || !parsed.contains("error") || !parsed["error"].is_object()) return {};
+    const Json& error = parsed["error"];
+    if (!error.contains(key) || !error[key].is_string()) return {};
+    return error[key].get<std::string>();
+}
+
+}  // namespace
+
+std::string HttpReply::error_code() const { return error_member(*this, "code"); }
+std::string HttpReply::error_field() const { return error_member(*this, "field"); }
+std::string HttpReply::error_message() const { return error_member(*this, "message"); }
+
+std::string HttpReply::header(const std::string& name) const {
+    const auto found = headers.find(name);
+    return found == headers.end() ? std::string{} : found->second;
+}
+
+RawHttpClient::RawHttpClient(int port, std::chrono::milliseconds read_timeout)
+    : port_(port), read_timeout_(read_timeout) {}
+
+httplib::Headers RawHttpClient::headers_with(const httplib::Headers& extra_headers) const {
+    httplib::Headers headers = extra_headers;
+    if (!token_.empty()) headers.emplace("Authorization", "Bearer " + token_);
+    if (!language_.empty()) headers.emplace("Accept-Language", language_);
+    return headers;
+}
+
+HttpReply RawHttpClient::to_reply(const httplib::Result& result) {
+    HttpReply reply;
+    if (!result) return reply;
+    reply.status = result->status;
+    reply.body = result->body;
+    reply.headers = result->headers;
+    return reply;
+}
+
+HttpReply RawHttpClient::get(const std::string& path, const httplib::Headers& extra_headers) const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(read_timeout_);
+    return to_reply(client.Get(path, headers_with(extra_headers)));
+}
+
+HttpReply RawHttpClient::post_text(const std::string& path, const std::string& body,
+                                   const httplib::Headers& extra_headers) const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(read_timeout_);
+    return to_reply(client.Post(path, headers_with(extra_headers), body, "application/json"));
+}
+
+HttpReply RawHttpClient::post(const std::string& path, const Json& body, const httplib::Headers& extra_headers) const {
+    return post_text(path, body.dump(), extra_headers);
+}
+
+HttpReply RawHttpClient::patch(const std::string& path, const Json& body, const httplib::Headers& extra_headers) const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(read_timeout_);
+    return to_reply(client.Patch(path, headers_with(extra_headers), body.dump(), "application/json"));
+}
+
+Json walk_in_request(const std::string& name, const std::string& phone, const std::string& area) {
+    return Json{{"visitor", {{"name", name}, {"phone", phone}}},
+                {"area", area},
+                {"purpose", "complaint"},
+                {"priority", "regular"},
+                {"consent", true},
+                {"language", "id"}};
+}
+
+StaffLogin log_in(int port, const std::string& username, const std::string& desk) {
+    Json body{{"username", username}, {"password", kStaffPassword}};
+    if (!desk.empty()) body["desk"] = desk;
+    const HttpReply reply = RawHttpClient(port).post("/api/v1/auth/login", body);
+    const Json parsed = reply.json();
+    if (reply.status != 200 || !parsed.is_object() || !parsed.contains("token")) {
+        throw std::runtime_error("login of " + username + " at desk '" + desk + "' failed with HTTP " +
+                                 std::to_string(reply.status) + ": " + reply.body);
+    }
+    return StaffLogin{parsed["token"].get<std::string>(), parsed["officer"]["id"].get<std::int64_t>()};
+}
+
+std::string office_now(int port) {
+    const HttpReply reply = RawHttpClient(port).get("/api/v1/board");
+    const Json parsed = reply.json();
+    if (reply.status != 200 || !parsed.is_object() || !parsed.contains("generated_at")) {
+        throw std::runtime_error("GET /api/v1/board failed with HTTP " + std::to_string(reply.status) + ": " +
+                                 reply.body);
+    }
+    return parsed["generated_at"].get<std::string>();
+}
+
+}  // namespace antrean::testing
