@@ -5,6 +5,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -12,6 +13,7 @@
 #include "auth/accounts.hpp"
 #include "cli/user_command.hpp"
 #include "engine/appointments.hpp"
+#include "engine/retention.hpp"
 #include "http/http_server.hpp"
 
 namespace {
@@ -141,9 +143,28 @@ int serve(const ServeOptions& options) {
         server.stop();
     });
 
+    // Personal data past the retention period is erased at start and then every hour.
+    std::mutex maintenance_mutex;
+    std::condition_variable maintenance_wake;
+    bool stopping = false;
+    std::thread maintenance([&] {
+        std::unique_lock lock(maintenance_mutex);
+        do {
+            lock.unlock();
+            (void)erase_expired_personal_data(engine);
+            lock.lock();
+        } while (!maintenance_wake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; }));
+    });
+
     spdlog::info("antrean-server {} listening on http://{}:{} with database {}", ANTREAN_VERSION, listen->first,
                  port, db_path.string());
     server.serve();
+    {
+        std::lock_guard lock(maintenance_mutex);
+        stopping = true;
+    }
+    maintenance_wake.notify_all();
+    maintenance.join();
     if (waiter.joinable()) {
         // Wake the waiter when the server stopped for another reason.
         pthread_kill(waiter.native_handle(), SIGTERM);
