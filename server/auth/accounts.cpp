@@ -4,6 +4,8 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <cctype>
+
 namespace antrean::server {
 namespace {
 
@@ -29,6 +31,16 @@ tl::unexpected<Error> storage_failure(const DatabaseError& error) {
     return fail(ErrorCode::Unavailable, "", "error.storage_unavailable");
 }
 
+// User names compare without case at login (COLLATE NOCASE), so the throttle counts
+// "Dewi" and "dewi" as one user.
+std::string throttle_key(const std::string& username) {
+    std::string key = username;
+    for (char& c : key) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return key;
+}
+
 }  // namespace
 
 int LoginThrottle::wait_for(std::deque<TimestampMs>& failures, TimestampMs now) {
@@ -43,19 +55,19 @@ int LoginThrottle::wait_for(std::deque<TimestampMs>& failures, TimestampMs now) 
 int LoginThrottle::retry_after_seconds(const std::string& username, const std::string& address,
                                        TimestampMs now) {
     std::lock_guard lock(mutex_);
-    return std::max(wait_for(by_user_[username], now), wait_for(by_address_[address], now));
+    return std::max(wait_for(by_user_[throttle_key(username)], now), wait_for(by_address_[address], now));
 }
 
 void LoginThrottle::record_failure(const std::string& username, const std::string& address,
                                    TimestampMs now) {
     std::lock_guard lock(mutex_);
-    by_user_[username].push_back(now);
+    by_user_[throttle_key(username)].push_back(now);
     by_address_[address].push_back(now);
 }
 
 void LoginThrottle::record_success(const std::string& username) {
     std::lock_guard lock(mutex_);
-    by_user_.erase(username);
+    by_user_.erase(throttle_key(username));
 }
 
 Accounts::Accounts(QueueEngine& engine)

@@ -132,9 +132,13 @@ void delete_session(Database& db, const std::string& token_hash) {
 }
 
 std::optional<OfficerId> officer_at_desk(Database& db, const DeskId& desk_id, TimestampMs now) {
+    // An officer sits at the desk of their newest live session, the rule kOfficerSelect
+    // uses too. So an older session here no longer blocks the desk once they log in elsewhere.
     Statement stmt = db.prepare(
-        "SELECT officer_id FROM sessions WHERE desk_id = ?1 AND expires_at > ?2 "
-        "ORDER BY created_at DESC LIMIT 1");
+        "SELECT s.officer_id FROM sessions s WHERE s.desk_id = ?1 AND s.expires_at > ?2 "
+        "AND NOT EXISTS (SELECT 1 FROM sessions n WHERE n.officer_id = s.officer_id "
+        "AND n.expires_at > ?2 AND n.created_at > s.created_at) "
+        "ORDER BY s.created_at DESC LIMIT 1");
     stmt.bind(1, desk_id).bind(2, now);
     if (!stmt.step()) return std::nullopt;
     return stmt.column_int(0);

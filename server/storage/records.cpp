@@ -115,12 +115,14 @@ BoardInputs board_inputs(Database& db, const std::string& service_date, int rece
 }
 
 int count_waiting_ahead(Database& db, const Ticket& ticket) {
-    // Priority tickets go first, so a regular ticket has every waiting priority ticket of
-    // its area ahead of it, plus the regular ones that came earlier.
+    // Priority tickets go first. A regular ticket has every waiting priority ticket of its
+    // area ahead of it plus the earlier regular ones, and a priority ticket only the earlier
+    // priority ones.
     Statement stmt = db.prepare(
         "SELECT COUNT(*) FROM tickets INDEXED BY tickets_area_waiting "
         "WHERE state = 'waiting' AND area = ?1 AND id != ?2 AND "
-        "(queued_at < ?3 OR (queued_at = ?3 AND id < ?2) OR (?4 = 'regular' AND priority = 'priority'))");
+        "(((queued_at < ?3 OR (queued_at = ?3 AND id < ?2)) AND (?4 = 'regular' OR priority = 'priority')) "
+        "OR (?4 = 'regular' AND priority = 'priority'))");
     stmt.bind(1, ticket.area).bind(2, ticket.id).bind(3, ticket.queued_at).bind(4, to_string(ticket.priority));
     stmt.step();
     return static_cast<int>(stmt.column_int(0));
