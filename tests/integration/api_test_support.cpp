@@ -1,6 +1,12 @@
 #include "api_test_support.hpp"
 
+#include <atomic>
+#include <filesystem>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
+
+#include "domain/office_time.hpp"
 
 namespace antrean::testing {
 
@@ -90,14 +96,50 @@ StaffLogin log_in(int port, const std::string& username, const std::string& desk
     return StaffLogin{parsed["token"].get<std::string>(), parsed["officer"]["id"].get<std::int64_t>()};
 }
 
-std::string office_now(int port) {
-    const HttpReply reply = RawHttpClient(port).get("/api/v1/board");
-    const Json parsed = reply.json();
-    if (reply.status != 200 || !parsed.is_object() || !parsed.contains("generated_at")) {
-        throw std::runtime_error("GET /api/v1/board failed with HTTP " + std::to_string(reply.status) + ": " +
-                                 reply.body);
+std::string office_now() {
+    static const Result<OfficeTime> office_time = OfficeTime::create("Asia/Jakarta");
+    if (!office_time) throw std::runtime_error("the tz database has no Asia/Jakarta; install tzdata");
+    return office_time->rfc3339(SystemClock().now());
+}
+
+void add_staff(ServerProcess& server, const std::vector<NewStaff>& staff) {
+    if (staff.empty()) return;
+    server.add_user(staff[0].username, staff[0].role, staff[0].areas, kStaffPassword);
+
+    constexpr size_t kParallelAdds = 4;
+    std::atomic<size_t> next{1};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    std::vector<std::thread> workers;
+    for (size_t worker = 0; worker < kParallelAdds; ++worker) {
+        workers.emplace_back([&] {
+            for (size_t i = next++; i < staff.size(); i = next++) {
+                try {
+                    server.add_user(staff[i].username, staff[i].role, staff[i].areas, kStaffPassword);
+                } catch (...) {
+                    const std::lock_guard lock(failure_mutex);
+                    if (!failure) failure = std::current_exception();
+                }
+            }
+        });
     }
-    return parsed["generated_at"].get<std::string>();
+    for (std::thread& worker : workers) worker.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+void copy_database(const ServerProcess& source, ServerProcess& target) {
+    if (source.running() || target.running()) {
+        throw std::runtime_error("copy_database needs both servers stopped");
+    }
+    // Each `user add` closes the database cleanly, which moves the WAL into the main file,
+    // but a leftover WAL is copied too so that no committed account is lost.
+    for (const std::string suffix : {"", "-wal"}) {
+        const std::filesystem::path from = source.db_path().string() + suffix;
+        if (std::filesystem::exists(from)) {
+            std::filesystem::copy_file(from, target.db_path().string() + suffix,
+                                       std::filesystem::copy_options::overwrite_existing);
+        }
+    }
 }
 
 }  // namespace antrean::testing

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "server_process.hpp"
 
@@ -78,8 +79,23 @@ struct StaffLogin {
 // that calls it needs the token to go on.
 StaffLogin log_in(int port, const std::string& username, const std::string& desk = "");
 
-// The office's current time as the server formats it (RFC 3339 with offset), read from
-// the board's generated_at, so tests book appointments for "now" in the office's zone.
-std::string office_now(int port);
+// The current time in the shipped configuration's zone (Asia/Jakarta) as the server
+// formats it, RFC 3339 with offset, so tests can book appointments for "now".
+std::string office_now();
+
+struct NewStaff {
+    std::string username;
+    std::string role;   // officer, receptionist or admin
+    std::string areas;  // comma separated; officers need at least one
+};
+
+// Creates the accounts with kStaffPassword through ServerProcess::add_user. The first one
+// runs alone because it creates the database schema, and the rest run four at a time,
+// because each hashes its password with Argon2id in 64 MiB of memory.
+void add_staff(ServerProcess& server, const std::vector<NewStaff>& staff);
+
+// Copies the SQLite database of `source`, which must not be running, into `target` before
+// `target` starts, so that several tests share the accounts created once in `source`.
+void copy_database(const ServerProcess& source, ServerProcess& target);
 
 }  // namespace antrean::testing

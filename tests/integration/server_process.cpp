@@ -74,6 +74,9 @@ void ServerProcess::start(int port) {
     std::filesystem::remove(log_path());
     const std::string listen = "127.0.0.1:" + std::to_string(port);
     const std::string stderr_path = (dir_ / "stderr.log").string();
+    // The child gets a copy of unflushed stdio buffers, and its freopen() would write them
+    // a second time.
+    std::fflush(nullptr);
     pid_ = fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
