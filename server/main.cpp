@@ -123,11 +123,17 @@ int serve(const ServeOptions& options) {
     engine.start();
     Accounts accounts(engine);
     AppointmentBook appointments(engine);
-    http::HttpServer server(engine, accounts, appointments, *catalog);
+    SurveyBook surveys(engine);
+    http::HttpServer server(engine, accounts, appointments, surveys, *catalog);
     const int port = server.bind(listen->first, listen->second);
     if (port < 0) {
         spdlog::critical("cannot listen on {}: the port is in use or the address is not local", options.listen);
         return 2;
+    }
+
+    if (config->public_base_url.empty()) {
+        config->public_base_url = "http://" + listen->first + ":" + std::to_string(port);
+        spdlog::info("office.public_base_url is empty: ticket QR codes point to {}", config->public_base_url);
     }
 
     // Signals are taken by a dedicated thread so shutdown runs outside a signal handler.

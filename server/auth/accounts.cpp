@@ -55,7 +55,12 @@ int LoginThrottle::wait_for(std::deque<TimestampMs>& failures, TimestampMs now) 
 int LoginThrottle::retry_after_seconds(const std::string& username, const std::string& address,
                                        TimestampMs now) {
     std::lock_guard lock(mutex_);
-    return std::max(wait_for(by_user_[throttle_key(username)], now), wait_for(by_address_[address], now));
+    const int wait = std::max(wait_for(by_user_[throttle_key(username)], now), wait_for(by_address_[address], now));
+    // Names and addresses whose failures have all expired are dropped, so the maps stay
+    // as small as the recent failures.
+    std::erase_if(by_user_, [](const auto& entry) { return entry.second.empty(); });
+    std::erase_if(by_address_, [](const auto& entry) { return entry.second.empty(); });
+    return wait;
 }
 
 void LoginThrottle::record_failure(const std::string& username, const std::string& address,

@@ -115,6 +115,37 @@ Result<int> read_minutes(const toml::table& root, const std::filesystem::path& p
     return static_cast<int>(*value);
 }
 
+Result<std::vector<SurveyElement>> read_survey(const toml::table& root, const std::filesystem::path& path) {
+    std::vector<SurveyElement> elements;
+    const toml::array* list = root["survey_elements"].as_array();
+    if (list == nullptr) return elements;
+    for (const toml::node& node : *list) {
+        const toml::table* table = node.as_table();
+        if (table == nullptr) {
+            return config_error(path, "survey_elements", "each entry must be a table");
+        }
+        toml::node_view<const toml::node> view(*table);
+        SurveyElement element;
+        element.id = view["id"].value_or(std::string{});
+        element.question = read_localized(view["question"]);
+        const toml::array* answers_id = view["answers"]["id"].as_array();
+        const toml::array* answers_en = view["answers"]["en"].as_array();
+        if (element.id.empty() || element.question.id.empty() || element.question.en.empty()) {
+            return config_error(path, "survey_elements", "each element needs id and question.id and question.en");
+        }
+        if (answers_id == nullptr || answers_en == nullptr || answers_id->size() != 4 || answers_en->size() != 4) {
+            return config_error(path, "survey_elements.answers",
+                                "element '" + element.id + "' needs four answers in answers.id and answers.en");
+        }
+        for (size_t i = 0; i < 4; ++i) {
+            element.answers[i] = LocalizedText{(*answers_id)[i].value_or(std::string{}),
+                                               (*answers_en)[i].value_or(std::string{})};
+        }
+        elements.push_back(std::move(element));
+    }
+    return elements;
+}
+
 }  // namespace
 
 const AreaConfig* ServerConfig::find_area(std::string_view id) const {
@@ -169,6 +200,10 @@ Result<ServerConfig> load_config(const std::filesystem::path& path) {
     auto desks = read_desks(root, path);
     if (!desks) return tl::unexpected(desks.error());
     config.desks = std::move(*desks);
+
+    auto survey = read_survey(root, path);
+    if (!survey) return tl::unexpected(survey.error());
+    config.survey_elements = std::move(*survey);
 
     for (const char* day : kWeekdays) {
         const auto hours = root["opening_hours"][day].value<std::string>();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -34,6 +35,13 @@ struct OpeningHours {
     std::string close;  // "16:00"
 };
 
+// One element of the public satisfaction survey, answered on a 1-4 scale.
+struct SurveyElement {
+    std::string id;
+    LocalizedText question;
+    std::array<LocalizedText, 4> answers;  // wording of scores 1, 2, 3 and 4
+};
+
 struct QueuePolicy {
     int booking_grace_minutes = 10;        // a booked visitor may be called this early
     int starvation_limit_minutes = 45;     // a regular ticket waiting longer goes before priority
@@ -53,13 +61,14 @@ struct ServerConfig {
     LocalizedText office_name;
     std::string time_zone = "Asia/Jakarta";
     std::string zone_label = "WIB";
-    std::string public_base_url = "http://127.0.0.1:8080";
+    std::string public_base_url;  // empty until set from the file or the listen address
     std::string consent_version = "2026-12";
     std::string evidence_whatsapp;
     std::string evidence_email;
     std::vector<AreaConfig> areas;
     std::vector<DeskConfig> desks;
     std::map<std::string, OpeningHours> opening_hours;  // keys "monday" .. "sunday"
+    std::vector<SurveyElement> survey_elements;  // empty: no survey is offered
     QueuePolicy queue;
     SecurityPolicy security;
     bool enforce_opening_hours = true;  // walk-in check-in only within opening_hours

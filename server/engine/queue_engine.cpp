@@ -156,6 +156,12 @@ Result<IssuedTicket> QueueEngine::check_in_appointment(AppointmentId appointment
             return fail(ErrorCode::NotFound, "booking_code", "error.appointment_not_found");
         }
         const std::string status = stmt.column_text(6);
+        const std::string booked_date =
+            office_time_.service_date(stmt.column_int(4), config_.queue.service_day_start_hour);
+        if (status == "scheduled" && booked_date != office_time_.service_date(now, config_.queue.service_day_start_hour)) {
+            return fail(ErrorCode::Conflict, "booking_code", "error.appointment_other_day",
+                        {{"date", booked_date}});
+        }
         if (status == "cancelled") {
             return fail(ErrorCode::Conflict, "booking_code", "error.appointment_cancelled");
         }
@@ -315,6 +321,11 @@ Result<std::optional<CallResult>> QueueEngine::call_next(const Actor& actor, con
         call.ticket.desk_id = desk_id;
         call.ticket.called_at = now;
         call.ticket.selection_rule = call.rule;
+        Statement first_call = db.prepare(
+            "UPDATE tickets SET first_called_at = COALESCE(first_called_at, ?2) WHERE id = ?1");
+        first_call.bind(1, call.ticket.id).bind(2, now);
+        first_call.run();
+        first_call.release();
         if (!records::update_ticket_state(db, call.ticket, before)) {
             // Cannot happen while the store lock is held; kept as a guard for the invariant.
             return fail(ErrorCode::Conflict, "", "error.ticket_taken", {{"code", call.ticket.code}});
@@ -342,6 +353,14 @@ Result<Ticket> QueueEngine::apply(TicketId id, TicketAction action, const Actor&
         auto found = records::find_ticket(db, id);
         if (!found) return ticket_not_found(id);
         Ticket ticket = std::move(*found);
+        if (action == TicketAction::Call) {
+            // A call always goes through call_next, which picks the ticket and records why.
+            return fail(ErrorCode::InvalidInput, "", "error.call_through_desk");
+        }
+        if (action == TicketAction::Transfer && ticket.state == TicketState::Waiting && actor.role == Role::Officer) {
+            // Moving a visitor who waits is the reception's decision.
+            return fail(ErrorCode::Forbidden, "", "error.role_forbidden", {{"roles", "receptionist, admin"}});
+        }
 
         // Officers act on the tickets they called; reception and admin may cancel or move any.
         const bool staff_override = actor.role != Role::Officer;
@@ -572,6 +591,17 @@ Result<Ticket> QueueEngine::find_by_token(TicketId id, const std::string& token)
         return ticket_not_found(id);
     }
     return ticket;
+}
+
+Result<Ticket> QueueEngine::find_follow_up(TicketId id) {
+    std::lock_guard lock(store_.mutex);
+    try {
+        auto ticket = records::follow_up_ticket(*store_.db, id);
+        if (!ticket) return ticket_not_found(id);
+        return std::move(*ticket);
+    } catch (const DatabaseError& error) {
+        return storage_failure(error);
+    }
 }
 
 Result<std::vector<TicketHistoryEntry>> QueueEngine::history(TicketId id) {

@@ -84,6 +84,8 @@ public:
 
     Result<Ticket> find(TicketId id);
     Result<Ticket> find_by_token(TicketId id, const std::string& token);
+    // The ticket a transfer of `id` created; NotFound when there is none.
+    Result<Ticket> find_follow_up(TicketId id);
     Result<std::vector<TicketHistoryEntry>> history(TicketId id);
     Result<std::vector<Ticket>> today();
     Result<WaitEstimate> estimate(const Ticket& ticket);

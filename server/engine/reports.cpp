@@ -45,7 +45,7 @@ Result<DailyReport> build_daily_report(QueueEngine& engine, const std::string& s
     try {
         // A transfer leaves two rows with one code; the visit counts once, by its first row.
         Statement stmt = engine.store().db->prepare(
-            "SELECT area, purpose, state, outcome, kind, queued_at, called_at, started_at, finished_at, "
+            "SELECT area, purpose, state, outcome, kind, queued_at, COALESCE(first_called_at, called_at), started_at, finished_at, "
             "estimated_wait_minutes, assigned_officer_id, officer_id, previous_ticket_id, created_at "
             "FROM tickets WHERE service_date = ?1");
         stmt.bind(1, service_date);

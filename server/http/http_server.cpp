@@ -9,11 +9,17 @@ namespace {
 
 thread_local std::chrono::steady_clock::time_point request_started;
 
+// A phone page makes a handful of status requests; 30 wrong tokens from one address in
+// 10 minutes is guessing, and further wrong guesses get 429.
+constexpr int kTokenGuessesPerWindow = 30;
+constexpr int kTokenGuessWindowMinutes = 10;
+
 }  // namespace
 
 HttpServer::HttpServer(QueueEngine& engine, Accounts& accounts, AppointmentBook& appointments,
-                       const Catalog& catalog)
-    : services_{engine, accounts, appointments, catalog} {
+                       SurveyBook& surveys, const Catalog& catalog)
+    : token_guesses_(kTokenGuessesPerWindow, kTokenGuessWindowMinutes),
+      services_{engine, accounts, appointments, surveys, catalog, token_guesses_} {
     const ServerConfig& config = engine.config();
     const size_t workers = static_cast<size_t>(config.worker_threads);
     server_.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
@@ -69,6 +75,7 @@ HttpServer::HttpServer(QueueEngine& engine, Accounts& accounts, AppointmentBook&
     register_staff_routes(server_, services_);
     register_appointment_routes(server_, services_);
     register_event_routes(server_, services_);
+    register_visitor_page_routes(server_, services_);
 }
 
 int HttpServer::bind(const std::string& host, int port) {

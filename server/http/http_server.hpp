@@ -12,7 +12,8 @@ namespace antrean::server::http {
 // The HTTP front of the queue server: routes, limits, access log and error bodies.
 class HttpServer {
 public:
-    HttpServer(QueueEngine& engine, Accounts& accounts, AppointmentBook& appointments, const Catalog& catalog);
+    HttpServer(QueueEngine& engine, Accounts& accounts, AppointmentBook& appointments, SurveyBook& surveys,
+               const Catalog& catalog);
 
     // Binds to host:port (port 0 picks a free one); returns the bound port or -1.
     int bind(const std::string& host, int port);
@@ -21,6 +22,7 @@ public:
     void stop();
 
 private:
+    LoginThrottle token_guesses_;
     Services services_;
     httplib::Server server_;
 };

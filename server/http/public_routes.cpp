@@ -187,22 +187,6 @@ void register_public_routes(httplib::Server& server, Services& services) {
         send_json(response, 201, booked_check_in_json(*issued, *appointment, services));
     });
 
-    server.Get(R"(/api/v1/tickets/(\d+)/status)", [&services](const httplib::Request& request,
-                                                              httplib::Response& response) {
-        const auto id = parse_id(request.matches[1]);
-        auto ticket = services.engine.find_by_token(id.value_or(0), request.get_param_value("token"));
-        if (!ticket) return send_error(request, response, services.catalog, ticket.error());
-        Json json = public_ticket_json(*ticket, services.engine);
-        if (ticket->state == TicketState::Waiting) {
-            if (auto estimate = services.engine.estimate(*ticket)) {
-                json["position"] = estimate->position;
-                json["estimated_wait_minutes"] = estimate->minutes;
-                json["estimated_wait_range"] = {{"min", estimate->range_min}, {"max", estimate->range_max}};
-            }
-        }
-        send_json(response, 200, {{"ticket", json}});
-    });
-
     server.Get("/api/v1/board", [&services](const httplib::Request&, httplib::Response& response) {
         const auto board = services.engine.board();
         response.status = 200;

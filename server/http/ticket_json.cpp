@@ -38,8 +38,8 @@ Json issued_ticket_json(const IssuedTicket& issued, const QueueEngine& engine) {
     json["estimated_wait_minutes"] = issued.estimate.minutes;
     json["estimated_wait_range"] = {{"min", issued.estimate.range_min}, {"max", issued.estimate.range_max}};
     json["status_token"] = issued.ticket.status_token;
-    json["status_url"] = fmt::format("{}/api/v1/tickets/{}/status?token={}", engine.config().public_base_url,
-                                     issued.ticket.id, issued.ticket.status_token);
+    json["status_url"] = fmt::format("{}/q/{}?token={}", engine.config().public_base_url, issued.ticket.id,
+                                     issued.ticket.status_token);
     if (issued.ticket.appointment_starts_at) {
         json["appointment_starts_at"] = engine.office_time().rfc3339(*issued.ticket.appointment_starts_at);
     }

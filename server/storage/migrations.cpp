@@ -9,7 +9,7 @@ namespace {
 
 // Schema steps in order; step N brings user_version from N to N+1. A released step is never
 // edited: a change to the schema is a new step at the end.
-constexpr std::array<const char*, 1> kMigrations{R"sql(
+constexpr std::array<const char*, 2> kMigrations{R"sql(
 CREATE TABLE officers (
     id INTEGER PRIMARY KEY,
     username TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -130,6 +130,23 @@ CREATE TABLE events (
     data TEXT NOT NULL,
     created_at INTEGER NOT NULL
 );
+)sql",
+                                                  R"sql(
+-- Survey answers are kept apart from visitors: reports read this table alone, so an
+-- answer is never joined to a name. ticket_id is unique: one answer per visit.
+CREATE TABLE survey_responses (
+    id INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL UNIQUE REFERENCES tickets(id),
+    service_date TEXT NOT NULL,
+    area TEXT NOT NULL,
+    scores TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    submitted_at INTEGER NOT NULL
+);
+CREATE INDEX survey_responses_date ON survey_responses(service_date, area);
+-- A requeue clears called_at; the first call is what ends the visitor's wait in reports.
+ALTER TABLE tickets ADD COLUMN first_called_at INTEGER;
+UPDATE tickets SET first_called_at = called_at;
 )sql"};
 
 }  // namespace

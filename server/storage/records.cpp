@@ -136,6 +136,13 @@ std::optional<Ticket> active_ticket_of_officer(Database& db, OfficerId officer_i
     return read_ticket(stmt);
 }
 
+std::optional<Ticket> follow_up_ticket(Database& db, TicketId previous_id) {
+    Statement stmt = db.prepare(select_tickets("WHERE t.previous_ticket_id = ?1 ORDER BY t.id DESC LIMIT 1"));
+    stmt.bind(1, previous_id);
+    if (!stmt.step()) return std::nullopt;
+    return read_ticket(stmt);
+}
+
 std::int64_t insert_visitor(Database& db, const Visitor& visitor, ConsentBy consent_by,
                             const std::string& consent_version, TimestampMs now) {
     Statement stmt = db.prepare(

@@ -24,6 +24,8 @@ BoardInputs board_inputs(Database& db, const std::string& service_date, int rece
 // Number of waiting tickets of the same area that will be called before this one.
 int count_waiting_ahead(Database& db, const Ticket& ticket);
 std::optional<Ticket> active_ticket_of_officer(Database& db, OfficerId officer_id);
+// The waiting ticket a transfer created from `previous_id`, if any.
+std::optional<Ticket> follow_up_ticket(Database& db, TicketId previous_id);
 
 std::int64_t insert_visitor(Database& db, const Visitor& visitor, ConsentBy consent_by,
                             const std::string& consent_version, TimestampMs now);

@@ -222,3 +222,14 @@ TEST_CASE("ticket end updates the appointment") {
         CHECK(status_name(stored.status) == c.expected_status);
     }
 }
+
+TEST_CASE("booked check-in on another day is rejected") {
+    EngineFixture fixture;
+    const OfficerId officer = fixture.create_staff("budi", Role::Officer);
+    const TimestampMs tomorrow = fixture.clock.now() + TimestampMs{24} * 3'600'000;
+    const Appointment appointment = fixture.book(officer, tomorrow);
+    const auto result = fixture.appointments.check_in(appointment.booking_code);
+    CHECK(error_of(result) == ErrorCode::Conflict);
+    CHECK(message_key_of(result) == "error.appointment_other_day");
+    CHECK(require_value(fixture.appointments.find(appointment.id)).status == AppointmentStatus::Scheduled);
+}

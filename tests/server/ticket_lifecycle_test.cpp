@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "engine/reports.hpp"
 #include "engine_fixture.hpp"
 
 using namespace antrean;
@@ -477,4 +478,40 @@ TEST_CASE("apply on unknown ticket returns not found") {
 
     CHECK(error_of(result) == ErrorCode::NotFound);
     CHECK(message_key_of(result) == "error.ticket_not_found");
+}
+
+TEST_CASE("apply rejects a call outside call-next") {
+    EngineFixture fixture;
+    const LoggedIn officer = fixture.officer_at_desk("budi", "1");
+    const Ticket ticket = fixture.check_in().ticket;
+    const auto result = fixture.engine.apply(ticket.id, TicketAction::Call, officer.actor, {});
+    CHECK(message_key_of(result) == "error.call_through_desk");
+    CHECK(fixture.find(ticket.id).state == TicketState::Waiting);
+}
+
+TEST_CASE("officer cannot move a waiting ticket") {
+    EngineFixture fixture;
+    const LoggedIn officer = fixture.officer_at_desk("budi", "1");
+    const Ticket ticket = fixture.check_in().ticket;
+    ActionDetails details;
+    details.area = "srg";
+    const auto result = fixture.engine.apply(ticket.id, TicketAction::Transfer, officer.actor, details);
+    CHECK(error_of(result) == ErrorCode::Forbidden);
+    CHECK(fixture.find(ticket.id).area == "pbk");
+}
+
+TEST_CASE("report waits end at the first call") {
+    EngineFixture fixture;
+    const LoggedIn officer = fixture.officer_at_desk("budi", "1");
+    const Ticket ticket = fixture.check_in().ticket;
+    fixture.advance_minutes(10);
+    fixture.call_next(officer);
+    fixture.advance_minutes(5);
+    fixture.apply(ticket.id, TicketAction::Requeue, officer);
+    fixture.advance_minutes(20);
+    fixture.call_next(officer);
+    fixture.serve(ticket.id, officer);
+    const DailyReport report = require_value(build_daily_report(fixture.engine, ticket.service_date));
+    CHECK(report.waiting.count == 1);
+    CHECK(report.waiting.max_minutes == doctest::Approx(10.0));
 }
