@@ -1,3 +1,4 @@
+#include "domain/text_list.hpp"
 #include "cli/user_command.hpp"
 
 #include <sodium.h>
@@ -5,22 +6,11 @@
 
 #include <iostream>
 #include <regex>
-#include <sstream>
 
 #include "auth/accounts.hpp"
 
 namespace antrean::server {
 namespace {
-
-std::vector<std::string> split(const std::string& text) {
-    std::vector<std::string> items;
-    std::stringstream stream(text);
-    std::string item;
-    while (std::getline(stream, item, ',')) {
-        if (!item.empty()) items.push_back(item);
-    }
-    return items;
-}
 
 // 16 characters from an alphabet without look-alikes: about 90 bits.
 std::string generate_password() {
@@ -48,8 +38,8 @@ int run_user_add(const UserAddOptions& options) {
     officer.username = options.username;
     officer.display_name = options.display_name;
     officer.role = *role;
-    officer.areas = split(options.areas);
-    for (const std::string& name : split(options.purposes)) {
+    officer.areas = split_list(options.areas);
+    for (const std::string& name : split_list(options.purposes)) {
         const auto purpose = parse_purpose_names(name);
         if (!purpose) {
             std::cerr << "--purposes: '" << name << "' is invalid: use complaint, information or consultation\n";

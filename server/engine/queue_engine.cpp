@@ -26,6 +26,17 @@ tl::unexpected<Error> storage_failure(const DatabaseError& error) {
 
 constexpr int kRecentCalls = 10;
 
+// Runs a read under the store lock and turns a storage failure into an Unavailable error.
+template <typename Read>
+auto read_locked(Store& store, Read read) -> decltype(read(*store.db)) {
+    std::lock_guard lock(store.mutex);
+    try {
+        return read(*store.db);
+    } catch (const DatabaseError& error) {
+        return storage_failure(error);
+    }
+}
+
 constexpr std::array kWeekdayKeys{"sunday", "monday", "tuesday", "wednesday",
                                   "thursday", "friday", "saturday"};
 
@@ -573,14 +584,11 @@ Result<Ticket> QueueEngine::set_priority(TicketId id, Priority priority, const A
 }
 
 Result<Ticket> QueueEngine::find(TicketId id) {
-    std::lock_guard lock(store_.mutex);
-    try {
-        auto ticket = records::find_ticket(*store_.db, id);
+    return read_locked(store_, [id](Database& db) -> Result<Ticket> {
+        auto ticket = records::find_ticket(db, id);
         if (!ticket) return ticket_not_found(id);
         return std::move(*ticket);
-    } catch (const DatabaseError& error) {
-        return storage_failure(error);
-    }
+    });
 }
 
 Result<Ticket> QueueEngine::find_by_token(TicketId id, const std::string& token) {
@@ -594,32 +602,24 @@ Result<Ticket> QueueEngine::find_by_token(TicketId id, const std::string& token)
 }
 
 Result<Ticket> QueueEngine::find_follow_up(TicketId id) {
-    std::lock_guard lock(store_.mutex);
-    try {
-        auto ticket = records::follow_up_ticket(*store_.db, id);
+    return read_locked(store_, [id](Database& db) -> Result<Ticket> {
+        auto ticket = records::follow_up_ticket(db, id);
         if (!ticket) return ticket_not_found(id);
         return std::move(*ticket);
-    } catch (const DatabaseError& error) {
-        return storage_failure(error);
-    }
+    });
 }
 
 Result<std::vector<TicketHistoryEntry>> QueueEngine::history(TicketId id) {
-    std::lock_guard lock(store_.mutex);
-    try {
-        return records::ticket_history(*store_.db, id);
-    } catch (const DatabaseError& error) {
-        return storage_failure(error);
-    }
+    return read_locked(store_, [id](Database& db) -> Result<std::vector<TicketHistoryEntry>> {
+        return records::ticket_history(db, id);
+    });
 }
 
 Result<std::vector<Ticket>> QueueEngine::today() {
-    std::lock_guard lock(store_.mutex);
-    try {
-        return records::list_open_and_day(*store_.db, service_date());
-    } catch (const DatabaseError& error) {
-        return storage_failure(error);
-    }
+    const std::string date = service_date();
+    return read_locked(store_, [&date](Database& db) -> Result<std::vector<Ticket>> {
+        return records::list_open_and_day(db, date);
+    });
 }
 
 }  // namespace antrean::server

@@ -1,19 +1,9 @@
+#include "domain/text_list.hpp"
 #include "storage/officer_records.hpp"
 
-#include <sstream>
 
 namespace antrean::server::officer_records {
 namespace {
-
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> items;
-    std::stringstream stream(text);
-    std::string item;
-    while (std::getline(stream, item, ',')) {
-        if (!item.empty()) items.push_back(item);
-    }
-    return items;
-}
 
 template <typename Items, typename ToText>
 std::string join_list(const Items& items, ToText to_text) {
