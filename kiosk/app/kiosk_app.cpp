@@ -63,6 +63,12 @@ class KioskWindow {
         // backend needs.
         const std::string title = catalog.translate(options.language, "kiosk.window_title");
         window_.create(mode, sf::String::fromUtf8(title.begin(), title.end()), style);
+        if (!options.fullscreen) {
+            // SFML 2.5 centers a new window on the X screen's primary output, which under
+            // Xvfb without a window manager put a 1920 x 1080 window 420 px down, half off
+            // the screen. A kiosk window belongs in the top-left corner.
+            window_.setPosition(sf::Vector2i(0, 0));
+        }
         window_.setVerticalSyncEnabled(false);
         window_.setKeyRepeatEnabled(false);
         if (options.fullscreen) {

@@ -1,0 +1,93 @@
+#pragma once
+
+// Helpers for tests that run the real kiosk: a private Xvfb display, child processes, and
+// a driver that reads the kiosk's --layout-dump file and taps buttons with xdotool.
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace antrean::testing {
+
+// Returns the full path of `program` on PATH, or nothing.
+std::optional<std::filesystem::path> find_program(const std::string& program);
+
+// A child process whose standard output and error go to `log_file`. Killed when the
+// object goes out of scope.
+class ChildProcess {
+  public:
+    ChildProcess() = default;
+    ~ChildProcess();
+    ChildProcess(const ChildProcess&) = delete;
+    ChildProcess& operator=(const ChildProcess&) = delete;
+
+    // Starts `argv` with `extra_environment` added to this process's environment.
+    void start(const std::vector<std::string>& argv, const std::map<std::string, std::string>& extra_environment,
+               const std::filesystem::path& log_file);
+    // Whether the process is still running (and reaps it when it has exited).
+    bool running();
+    // SIGTERM, then SIGKILL after `grace`; waits for the exit.
+    void stop(std::chrono::milliseconds grace = std::chrono::milliseconds(2000));
+    pid_t pid() const { return pid_; }
+
+  private:
+    pid_t pid_ = -1;
+};
+
+// Runs a command to completion and returns its exit status (-1 when it could not start).
+int run_command(const std::vector<std::string>& argv, const std::map<std::string, std::string>& extra_environment);
+
+// A private X server: Xvfb :N -screen 0 1920x1080x24 -nolisten tcp on the first free
+// display number from 90 on.
+class XvfbDisplay {
+  public:
+    ~XvfbDisplay();
+    // Starts Xvfb and waits until it accepts connections. Throws when no display number
+    // works within a few tries.
+    void start(const std::filesystem::path& log_folder);
+    void stop();
+    const std::string& name() const { return name_; }  // ":91"
+
+  private:
+    ChildProcess process_;
+    std::string name_;
+};
+
+// A rectangle of the layout dump, in screen pixels (the window's position included).
+struct ScreenRect {
+    double x = 0;
+    double y = 0;
+    double w = 0;
+    double h = 0;
+};
+
+// Reads the kiosk's layout dump and taps its buttons through xdotool.
+class KioskDriver {
+  public:
+    KioskDriver(std::filesystem::path layout_file, std::string display);
+
+    // The latest complete frame, or null before the first one.
+    nlohmann::json frame() const;
+    // Waits until a frame of `screen` shows an item `id` (enabled when `enabled`); returns
+    // false after `timeout`.
+    bool wait_for(const std::string& screen, const std::string& id,
+                  std::chrono::milliseconds timeout = std::chrono::seconds(15), bool enabled = true) const;
+    // Waits until no frame item is `id`.
+    bool wait_until_gone(const std::string& id, std::chrono::milliseconds timeout = std::chrono::seconds(15)) const;
+    std::optional<ScreenRect> find(const std::string& id) const;
+    // Moves the pointer to the middle of item `id` and clicks once (press and release at
+    // once, as a fast finger does). Fails the test when the item is missing.
+    void tap(const std::string& id) const;
+
+  private:
+    std::filesystem::path layout_file_;
+    std::string display_;
+};
+
+}  // namespace antrean::testing
