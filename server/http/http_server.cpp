@@ -1,11 +1,16 @@
 #include "http/http_server.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 
 namespace antrean::server::http {
 namespace {
+
+constexpr int kListenBacklog = 1024;
 
 thread_local std::chrono::steady_clock::time_point request_started;
 
@@ -25,6 +30,12 @@ HttpServer::HttpServer(QueueEngine& engine, Accounts& accounts, AppointmentBook&
     server_.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
     server_.set_payload_max_length(config.max_body_bytes);
     server_.set_tcp_nodelay(true);
+    // The callback receives every socket the server creates, and the last one is the socket
+    // that bind() listens on. httplib's own options (SO_REUSEADDR, SO_REUSEPORT) are kept.
+    server_.set_socket_options([this](socket_t socket) {
+        httplib::default_socket_options(socket);
+        listening_socket_ = socket;
+    });
     server_.set_keep_alive_max_count(1000);
     server_.set_keep_alive_timeout(5);
 
@@ -79,8 +90,18 @@ HttpServer::HttpServer(QueueEngine& engine, Accounts& accounts, AppointmentBook&
 }
 
 int HttpServer::bind(const std::string& host, int port) {
-    if (port == 0) return server_.bind_to_any_port(host);
-    return server_.bind_to_port(host, port) ? port : -1;
+    const int bound = port == 0 ? server_.bind_to_any_port(host) : (server_.bind_to_port(host, port) ? port : -1);
+    if (bound < 0) return bound;
+    // cpp-httplib 0.11 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed when the
+    // Debian library was built). When every display, console and phone reconnects at once,
+    // for example after a restart, the kernel's accept queue overflows: connections wait
+    // for a SYN retransmission and some fail with a read error. Linux updates the backlog
+    // of a listening socket on a second listen(), capped by net.core.somaxconn.
+    if (::listen(listening_socket_, kListenBacklog) != 0) {
+        spdlog::warn("raising the listen backlog to {} failed: {}; bursts of connections may be refused",
+                     kListenBacklog, std::strerror(errno));
+    }
+    return bound;
 }
 
 bool HttpServer::serve() { return server_.listen_after_bind(); }

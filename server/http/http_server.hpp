@@ -25,6 +25,8 @@ private:
     LoginThrottle token_guesses_;
     Services services_;
     httplib::Server server_;
+    // The socket that bind() listens on, recorded by the socket-options callback.
+    socket_t listening_socket_ = INVALID_SOCKET;
 };
 
 }  // namespace antrean::server::http
