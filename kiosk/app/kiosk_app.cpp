@@ -90,6 +90,8 @@ class KioskWindow {
         }
         theme_ = std::move(*theme);
         bridge_.upload_fonts();
+        const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+        spdlog::info("Font atlas {}x{} pixels at scale {:.2f}", atlas.TexWidth, atlas.TexHeight, scale_);
         return true;
     }
 
