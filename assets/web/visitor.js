@@ -14,9 +14,15 @@
   let strings = { id: {}, en: {} };
   let language = (navigator.language || "id").toLowerCase().startsWith("en") ? "en" : "id";
   let status = null;
+  let notFound = false;
   let surveyElements = null;
   let surveyShown = false;
   let pollTimer = null;
+  let eventSource = null;
+  // Keys of the texts that depend on what happened, kept so the language switch can show
+  // them again in the other language.
+  let connectionKey = "";
+  let surveyMessage = { key: "", error: false, serverText: "" };
 
   const byId = (id) => document.getElementById(id);
 
@@ -40,16 +46,46 @@
     setText("free", text("web.free_of_charge"));
     setText("survey-title", text("web.survey.title"));
     setText("survey-intro", text("web.survey.intro"));
+    setText("connection", connectionKey ? text(connectionKey) : "");
+    renderSurveyMessage();
+  }
+
+  function setConnection(key) {
+    connectionKey = key;
+    setText("connection", key ? text(key) : "");
+  }
+
+  // A message from the server is already in the language of its request, so it stays as it is.
+  function setSurveyMessage(key, error, serverText) {
+    surveyMessage = { key: key, error: error, serverText: serverText || "" };
+    renderSurveyMessage();
+  }
+
+  function renderSurveyMessage() {
+    const message = byId("survey-message");
+    message.className = surveyMessage.error ? "message error" : "message";
+    message.textContent = surveyMessage.serverText || (surveyMessage.key ? text(surveyMessage.key) : "");
+  }
+
+  function renderNotFound() {
+    setText("code", "—");
+    setText("state", text("web.not_found"));
+    byId("ticket").classList.add("ended");
   }
 
   function renderStatus() {
+    if (notFound) {
+      renderNotFound();
+      return;
+    }
     if (!status) return;
     if (status.next_ticket) {
       location.replace("/q/" + status.next_ticket.id + "?token=" + encodeURIComponent(status.next_ticket.token));
       return;
     }
     const card = byId("ticket");
-    const desk = status.desk ? status.desk.name : "";
+    // A no-break space keeps "Meja 1" on one line when the call text wraps.
+    const desk = status.desk ? status.desk.name.replace(/ /g, "\u00a0") : "";
     setText("code", status.code);
     setText("area", status.area_name ? status.area_name[language] : status.area);
     card.classList.remove("ended");
@@ -68,50 +104,84 @@
 
     if (status.state === "waiting" && typeof status.position === "number") {
       const ahead = status.position - 1;
-      setText("ahead", ahead > 0 ? text("web.ahead", { count: ahead }) : text("web.next"));
+      if (ahead > 1) setText("ahead", text("web.ahead", { count: ahead }));
+      else setText("ahead", text(ahead === 1 ? "web.ahead_one" : "web.next"));
       const range = status.estimated_wait_range || { min: 0, max: 0 };
-      setText("wait", range.max > 0 ? text("web.wait_range", { min: range.min, max: range.max }) : text("web.wait_soon"));
+      // Word joiners (U+2060) keep "10–20" together: a line may otherwise break after the dash.
+      const wait = text("web.wait_range", { min: range.min + "\u2060", max: "\u2060" + range.max });
+      setText("wait", range.max > 0 ? wait : text("web.wait_soon"));
     } else {
       setText("ahead", "");
       setText("wait", "");
     }
 
-    if (status.state === "called" && navigator.vibrate) navigator.vibrate([300, 150, 300]);
     if (status.survey === "open" && !surveyShown) showSurvey();
-    if (status.survey === "answered") {
-      byId("survey").hidden = !surveyShown;
-      byId("survey-form").hidden = true;
-    }
+    // Another page of the same ticket submitted the survey.
+    if (status.survey === "answered" && surveyShown) showSurveyAnswered();
   }
 
+  function showSurveyAnswered() {
+    byId("survey-form").hidden = true;
+    if (surveyMessage.key !== "web.survey.thanks") setSurveyMessage("web.survey.already_answered", false);
+  }
+
+  // Vibrates once when the ticket becomes called, not again on every later render.
+  function updateStatus(next) {
+    const wasCalled = status && status.state === "called";
+    status = next;
+    if (status.state === "called" && !wasCalled && navigator.vibrate) navigator.vibrate([300, 150, 300]);
+    renderStatus();
+  }
+
+  // Creates one question of the survey with its answers on the 1-4 scale.
+  function createQuestion(element, index, chosenValue, isMissing) {
+    const fieldset = document.createElement("fieldset");
+    fieldset.dataset.element = element.id;
+    fieldset.classList.toggle("missing", isMissing);
+    const legend = document.createElement("legend");
+    legend.textContent = (index + 1) + ". " + element.question[language];
+    fieldset.appendChild(legend);
+    element.answers.forEach((answer, score) => {
+      const label = document.createElement("label");
+      label.className = "choice";
+      const input = document.createElement("input");
+      input.type = "radio";
+      input.name = element.id;
+      input.value = String(score + 1);
+      input.checked = chosenValue === input.value;
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(answer[language]));
+      fieldset.appendChild(label);
+    });
+    return fieldset;
+  }
+
+  // Rebuilds the form in the current language and keeps what the visitor already chose and
+  // which questions are marked as unanswered.
   function renderSurvey() {
     const form = byId("survey-form");
+    const chosen = new Map();
+    for (const input of form.querySelectorAll("input[type=radio]:checked")) chosen.set(input.name, input.value);
+    const missing = new Set();
+    for (const fieldset of form.querySelectorAll("fieldset.missing")) missing.add(fieldset.dataset.element);
+    const previousComment = form.querySelector("textarea");
+    const commentText = previousComment ? previousComment.value : "";
+
     form.replaceChildren();
     surveyElements.forEach((element, index) => {
-      const fieldset = document.createElement("fieldset");
-      const legend = document.createElement("legend");
-      legend.textContent = (index + 1) + ". " + element.question[language];
-      fieldset.appendChild(legend);
-      element.answers.forEach((answer, score) => {
-        const label = document.createElement("label");
-        label.className = "choice";
-        const input = document.createElement("input");
-        input.type = "radio";
-        input.name = element.id;
-        input.value = String(score + 1);
-        label.appendChild(input);
-        label.appendChild(document.createTextNode(answer[language]));
-        fieldset.appendChild(label);
-      });
-      form.appendChild(fieldset);
+      form.appendChild(createQuestion(element, index, chosen.get(element.id), missing.has(element.id)));
     });
+
     const commentLabel = document.createElement("label");
+    commentLabel.className = "comment";
     commentLabel.textContent = text("web.survey.comment");
     const comment = document.createElement("textarea");
     comment.name = "comment";
     comment.maxLength = 1000;
+    comment.value = commentText;
     commentLabel.appendChild(comment);
     form.appendChild(commentLabel);
+
     const submit = document.createElement("button");
     submit.type = "submit";
     submit.className = "submit";
@@ -119,60 +189,93 @@
     form.appendChild(submit);
   }
 
+  async function fetchSurvey() {
+    const response = await fetch(apiBase + "/survey" + query, { headers: { "Accept-Language": language } });
+    if (!response.ok) throw new Error("survey request returned " + response.status);
+    return response.json();
+  }
+
   async function showSurvey() {
     surveyShown = true;
-    const response = await fetch(apiBase + "/survey" + query, { headers: { "Accept-Language": language } });
-    if (!response.ok) return;
-    const body = await response.json();
-    if (body.state !== "open") return;
-    surveyElements = body.elements;
+    try {
+      const body = await fetchSurvey();
+      if (body.state !== "open") return;
+      surveyElements = body.elements;
+    } catch (error) {
+      // The next status update tries again.
+      surveyShown = false;
+      return;
+    }
     renderSurvey();
     byId("survey").hidden = false;
   }
 
   async function submitSurvey(event) {
     event.preventDefault();
-    const message = byId("survey-message");
+    const form = byId("survey-form");
     const scores = surveyElements.map((element) => {
-      const checked = byId("survey-form").querySelector('input[name="' + element.id + '"]:checked');
+      const checked = form.querySelector('input[name="' + element.id + '"]:checked');
       return checked ? Number(checked.value) : 0;
     });
     if (scores.includes(0)) {
-      message.className = "message error";
-      message.textContent = text("web.survey.incomplete");
+      // Marks each unanswered question and moves to the first, which may be far up the page.
+      surveyElements.forEach((element, index) => {
+        const fieldset = form.querySelector('fieldset[data-element="' + element.id + '"]');
+        fieldset.classList.toggle("missing", scores[index] === 0);
+      });
+      setSurveyMessage("web.survey.incomplete", true);
+      form.querySelector("fieldset.missing input").focus();
       return;
     }
-    const comment = byId("survey-form").querySelector("textarea").value;
-    const response = await fetch(apiBase + "/survey" + query, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Accept-Language": language },
-      body: JSON.stringify({ scores: scores, comment: comment }),
-    });
-    const body = await response.json().catch(() => ({}));
-    if (response.status === 201) {
-      message.className = "message";
-      message.textContent = text("web.survey.thanks");
-      byId("survey-form").hidden = true;
-    } else {
-      message.className = "message error";
-      message.textContent = body.error ? body.error.message : text("web.offline");
+    const submit = form.querySelector(".submit");
+    submit.disabled = true;
+    try {
+      const response = await fetch(apiBase + "/survey" + query, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Accept-Language": language },
+        body: JSON.stringify({ scores: scores, comment: form.querySelector("textarea").value }),
+      });
+      const body = await response.json().catch(() => ({}));
+      if (response.status === 201) {
+        setSurveyMessage("web.survey.thanks", false);
+        form.hidden = true;
+      } else if (response.status === 409 && (await fetchSurvey()).state === "answered") {
+        showSurveyAnswered();
+      } else {
+        setSurveyMessage("web.offline", true, body.error ? body.error.message : "");
+      }
+    } catch (error) {
+      setSurveyMessage("web.offline", true);
+    } finally {
+      submit.disabled = false;
     }
+  }
+
+  // A wrong token stays wrong, so the page stops asking: every further request would only
+  // count as another guess against the server's rate limit.
+  function stopUpdates() {
+    if (eventSource) eventSource.close();
+    eventSource = null;
+    if (pollTimer !== null) clearInterval(pollTimer);
+    pollTimer = null;
   }
 
   async function fetchStatus() {
     try {
       const response = await fetch(apiBase + "/status" + query, { headers: { "Accept-Language": language } });
       if (response.status === 404) {
-        setText("state", text("web.not_found"));
-        setText("code", "—");
+        notFound = true;
+        stopUpdates();
+        setConnection("");
+        renderStatus();
         return;
       }
+      if (!response.ok) throw new Error("status request returned " + response.status);
       const body = await response.json();
-      status = body.ticket;
-      setText("connection", text("web.live"));
-      renderStatus();
+      setConnection("web.live");
+      updateStatus(body.ticket);
     } catch (error) {
-      setText("connection", text("web.offline"));
+      setConnection("web.offline");
     }
   }
 
@@ -185,16 +288,15 @@
       startPolling();
       return;
     }
-    const source = new EventSource(apiBase + "/events" + query);
-    source.addEventListener("status", (event) => {
-      status = JSON.parse(event.data);
-      setText("connection", text("web.live"));
-      renderStatus();
+    eventSource = new EventSource(apiBase + "/events" + query);
+    eventSource.addEventListener("status", (event) => {
+      setConnection("web.live");
+      updateStatus(JSON.parse(event.data));
     });
-    source.onopen = () => setText("connection", text("web.live"));
+    eventSource.onopen = () => setConnection("web.live");
     // EventSource reconnects by itself; polling covers the time it is down.
-    source.onerror = () => {
-      setText("connection", text("web.offline"));
+    eventSource.onerror = () => {
+      setConnection("web.offline");
       startPolling();
     };
   }
@@ -207,6 +309,13 @@
       if (surveyElements) renderSurvey();
     });
     byId("survey-form").addEventListener("submit", submitSurvey);
+    byId("survey-form").addEventListener("change", (event) => {
+      const fieldset = event.target.closest("fieldset");
+      if (fieldset) fieldset.classList.remove("missing");
+      if (surveyMessage.key === "web.survey.incomplete" && !byId("survey-form").querySelector("fieldset.missing")) {
+        setSurveyMessage("", false);
+      }
+    });
     try {
       strings = await (await fetch("/web/strings.json")).json();
     } catch (error) {
@@ -214,11 +323,12 @@
     }
     renderStatic();
     if (!ticketId) {
-      setText("state", text("web.not_found"));
+      notFound = true;
+      renderStatus();
       return;
     }
     await fetchStatus();
-    startLiveUpdates();
+    if (!notFound) startLiveUpdates();
   }
 
   start();
