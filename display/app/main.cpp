@@ -1,0 +1,51 @@
+// antrean-display: the wall display of the Antrean queue system.
+
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+
+#include "app/display_app.hpp"
+#include "app/options.hpp"
+
+namespace {
+
+antrean::display::DisplayApp* running_app = nullptr;
+
+void stop_on_signal(int) {
+    if (running_app != nullptr) {
+        running_app->request_stop();
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace antrean::display;
+
+    auto parsed = parse_options(argc, argv);
+    if (const int* exit_code = std::get_if<int>(&parsed)) {
+        return *exit_code;
+    }
+    const DisplayOptions options = std::get<DisplayOptions>(std::move(parsed));
+    spdlog::set_level(spdlog::level::from_str(options.log_level));
+
+    std::unique_ptr<DisplayResources> resources = load_resources(options);
+    if (!resources) {
+        return 1;
+    }
+    if (options.screenshot_path) {
+        return run_screenshot(options, *resources);
+    }
+
+    DisplayApp app(options, *resources);
+    running_app = &app;
+    struct sigaction action {};
+    action.sa_handler = stop_on_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+    const int exit_code = app.run();
+    running_app = nullptr;
+    return exit_code;
+}
