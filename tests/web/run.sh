@@ -18,14 +18,15 @@ if [ ! -x "$chromium_path" ]; then
 fi
 for command in node npm; do
   if ! command -v "$command" >/dev/null; then
-    echo "run.sh: $command is missing: install Node.js 20 or newer with npm" \
+    echo "run.sh: $command is missing: install Node.js 18 or newer with npm" \
       "(scripts/install-deps installs the Debian packages nodejs and npm)" >&2
     exit 1
   fi
 done
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
-if [ "$node_major" -lt 20 ]; then
-  echo "run.sh: Node.js $(node --version) is too old: playwright-core needs Node.js 20 or newer" >&2
+# playwright-core 1.60 is the newest release that runs on Debian 12's own Node.js 18.
+if [ "$node_major" -lt 18 ]; then
+  echo "run.sh: Node.js $(node --version) is too old: playwright-core 1.60 needs Node.js 18 or newer" >&2
   exit 1
 fi
 
