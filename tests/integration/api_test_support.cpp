@@ -75,6 +75,72 @@ HttpReply RawHttpClient::patch(const std::string& path, const Json& body, const 
     return to_reply(client.Patch(path, headers_with(extra_headers), body.dump(), "application/json"));
 }
 
+RawEventStream::RawEventStream(int port, const std::string& path) : client_("127.0.0.1", port) {
+    // Longer than the server's 3 s heartbeat interval, so only a dead stream times out.
+    client_.set_read_timeout(std::chrono::seconds(10));
+    reader_ = std::thread([this, path] {
+        client_.Get(path, [this](const char* data, size_t length) {
+            {
+                const std::lock_guard lock(mutex_);
+                const std::vector<SseEvent> parsed = parser_.feed(std::string_view(data, length));
+                events_.insert(events_.end(), parsed.begin(), parsed.end());
+                chunk_times_.push_back(Clock::now());
+                text_.append(data, length);
+            }
+            changed_.notify_all();
+            return !stop_requested_.load();
+        });
+    });
+}
+
+RawEventStream::~RawEventStream() { stop(); }
+
+void RawEventStream::stop() {
+    // The receiver ends the stream on its next chunk, and Client::stop() cuts a read that
+    // is still waiting for one. A GET that has not connected yet reads the flag on its
+    // first chunk, at the latest with the next heartbeat.
+    stop_requested_ = true;
+    client_.stop();
+    if (reader_.joinable()) reader_.join();
+}
+
+bool RawEventStream::wait_until(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, timeout, done);
+}
+
+bool RawEventStream::wait_for_events(size_t count, std::chrono::milliseconds timeout) {
+    return wait_until([&] { return events_.size() >= count; }, timeout);
+}
+
+bool RawEventStream::wait_for_heartbeats(std::uint64_t count, std::chrono::milliseconds timeout) {
+    return wait_until([&] { return parser_.heartbeat_count() >= count; }, timeout);
+}
+
+bool RawEventStream::wait_for_text(const std::string& text, std::chrono::milliseconds timeout) {
+    return wait_until([&] { return text_.find(text) != std::string::npos; }, timeout);
+}
+
+std::vector<SseEvent> RawEventStream::events() const {
+    const std::lock_guard lock(mutex_);
+    return events_;
+}
+
+std::uint64_t RawEventStream::heartbeat_count() const {
+    const std::lock_guard lock(mutex_);
+    return parser_.heartbeat_count();
+}
+
+std::vector<RawEventStream::Clock::time_point> RawEventStream::chunk_times() const {
+    const std::lock_guard lock(mutex_);
+    return chunk_times_;
+}
+
+std::string RawEventStream::text() const {
+    const std::lock_guard lock(mutex_);
+    return text_;
+}
+
 Json walk_in_request(const std::string& name, const std::string& phone, const std::string& area) {
     return Json{{"visitor", {{"name", name}, {"phone", phone}}},
                 {"area", area},

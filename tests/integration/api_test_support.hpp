@@ -6,11 +6,17 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "client/event_stream.hpp"
 #include "server_process.hpp"
 
 namespace antrean::testing {
@@ -63,6 +69,46 @@ private:
     std::chrono::milliseconds read_timeout_;
     std::string token_;
     std::string language_;
+};
+
+// Reads an event stream with a plain cpp-httplib GET on a thread of its own, for what
+// EventSubscriber hides: the raw text, comment lines and when each chunk arrived.
+class RawEventStream {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    // Starts reading `path` (which may carry a query string) from 127.0.0.1:port at once.
+    explicit RawEventStream(int port, const std::string& path = "/api/v1/events");
+    ~RawEventStream();
+    RawEventStream(const RawEventStream&) = delete;
+    RawEventStream& operator=(const RawEventStream&) = delete;
+
+    // Ends the stream and waits for the reading thread. Safe to call more than once.
+    void stop();
+
+    // Each wait returns false when `timeout` passes first.
+    bool wait_for_events(size_t count, std::chrono::milliseconds timeout);
+    bool wait_for_heartbeats(std::uint64_t count, std::chrono::milliseconds timeout);
+    bool wait_for_text(const std::string& text, std::chrono::milliseconds timeout);
+
+    // Copies taken under the lock, so they may be read while the stream runs.
+    std::vector<SseEvent> events() const;
+    std::uint64_t heartbeat_count() const;
+    std::vector<Clock::time_point> chunk_times() const;
+    std::string text() const;
+
+private:
+    bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds timeout);
+
+    httplib::Client client_;
+    std::atomic<bool> stop_requested_{false};
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    SseParser parser_;
+    std::vector<SseEvent> events_;
+    std::vector<Clock::time_point> chunk_times_;
+    std::string text_;
+    std::thread reader_;
 };
 
 // A walk-in check-in body (POST /api/v1/tickets) with consent, purpose "complaint" and no
