@@ -293,7 +293,7 @@ bool text_field(UiContext& ui, const char* id, std::string_view label, const std
     ImFont* font = options.font != nullptr ? options.font : fonts.body;
     const bool show_placeholder = value.empty() && !options.placeholder.empty();
     const std::string_view shown = show_placeholder ? std::string_view(options.placeholder) : std::string_view(value);
-    const ImU32 color = show_placeholder ? palette.text_muted : palette.text;
+    const ImU32 color = show_placeholder ? palette.placeholder : palette.text;
     ImVec2 caret{inner.x, inner.y + (inner.h - font->FontSize) / 2};
     ui.draw->PushClipRect(ImVec2(win.x + thickness, win.y + thickness),
                           ImVec2(win.right() - thickness, win.bottom() - thickness), true);

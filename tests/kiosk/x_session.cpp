@@ -142,7 +142,8 @@ XvfbDisplay::~XvfbDisplay() {
     stop();
 }
 
-void XvfbDisplay::start(const std::filesystem::path& log_folder) {
+void XvfbDisplay::start(const std::filesystem::path& log_folder, bool outlive_clients) {
+    outlive_clients_ = outlive_clients;
     const auto xvfb = find_program("Xvfb");
     if (!xvfb) {
         throw std::runtime_error("Xvfb is not installed");
@@ -154,8 +155,11 @@ void XvfbDisplay::start(const std::filesystem::path& log_folder) {
             continue;
         }
         name_ = ":" + std::to_string(display);
-        process_.start({xvfb->string(), name_, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"}, {},
-                       log_folder / ("xvfb" + std::to_string(display) + ".log"));
+        std::vector<std::string> argv{xvfb->string(), name_, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"};
+        if (outlive_clients) {
+            argv.insert(argv.end(), {"-terminate", "3"});
+        }
+        process_.start(argv, {}, log_folder / ("xvfb" + std::to_string(display) + ".log"));
         const std::filesystem::path socket = "/tmp/.X11-unix/X" + std::to_string(display);
         const auto deadline = Clock::now() + std::chrono::seconds(10);
         while (Clock::now() < deadline && process_.running()) {
@@ -172,6 +176,10 @@ void XvfbDisplay::start(const std::filesystem::path& log_folder) {
 }
 
 void XvfbDisplay::stop() {
+    if (outlive_clients_) {
+        process_.release();
+        return;
+    }
     process_.stop();
 }
 

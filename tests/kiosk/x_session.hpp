@@ -35,6 +35,8 @@ class ChildProcess {
     // SIGTERM, then SIGKILL after `grace`; waits for the exit.
     void stop(std::chrono::milliseconds grace = std::chrono::milliseconds(2000));
     pid_t pid() const { return pid_; }
+    // Forgets the process without stopping it.
+    void release() { pid_ = -1; }
 
   private:
     pid_t pid_ = -1;
@@ -49,14 +51,18 @@ class XvfbDisplay {
   public:
     ~XvfbDisplay();
     // Starts Xvfb and waits until it accepts connections. Throws when no display number
-    // works within a few tries.
-    void start(const std::filesystem::path& log_folder);
+    // works within a few tries. With `outlive_clients`, the server is never killed from
+    // here: it ends by itself 3 s after its last client disconnects. A test that opens
+    // SFML windows in its own process needs that, because SFML keeps its X connection
+    // until the process exits and Xlib ends the process when the server goes first.
+    void start(const std::filesystem::path& log_folder, bool outlive_clients = false);
     void stop();
     const std::string& name() const { return name_; }  // ":91"
 
   private:
     ChildProcess process_;
     std::string name_;
+    bool outlive_clients_ = false;
 };
 
 // A rectangle of the layout dump, in screen pixels (the window's position included).
