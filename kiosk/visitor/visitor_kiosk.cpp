@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "services/escpos.hpp"
@@ -42,8 +43,7 @@ void VisitorKiosk::schedule_background_calls(MonotonicMs now) {
     if (api_ == nullptr || request_in_flight_ || now < next_health_check_) {
         return;
     }
-    const bool was_reachable = flow_.server_reachable();
-    next_health_check_ = now + (was_reachable ? kHealthIntervalMs : kRetryIntervalMs);
+    next_health_check_ = now + (flow_.server_reachable() ? kHealthIntervalMs : kRetryIntervalMs);
     request_in_flight_ = true;
 
     if (!config_) {
@@ -71,7 +71,7 @@ void VisitorKiosk::schedule_background_calls(MonotonicMs now) {
         return;
     }
 
-    api_->check_health([this, was_reachable](bool reachable) {
+    api_->check_health([this](bool reachable) {
         request_in_flight_ = false;
         if (reachable != flow_.server_reachable()) {
             changed_ = true;
@@ -81,7 +81,6 @@ void VisitorKiosk::schedule_background_calls(MonotonicMs now) {
                 spdlog::warn("The queue server does not answer; retrying every {} s", kRetryIntervalMs / 1000);
             }
         }
-        (void)was_reachable;
         flow_.set_server_reachable(reachable);
     });
 }
@@ -190,9 +189,9 @@ const char* VisitorKiosk::draw(ui::UiContext& ui, MonotonicMs now) {
         typing_state_.entered_step = Step::kCount;
     }
     if (screen.intent == Intent::SubmitCheckIn) {
-        submit_check_in(now);
+        submit_check_in();
     } else if (screen.intent == Intent::SubmitBooking) {
-        submit_booking(now);
+        submit_booking();
     }
     if (api_ != nullptr && flow_.language() != api_language_) {
         api_language_ = flow_.language();
@@ -201,8 +200,7 @@ const char* VisitorKiosk::draw(ui::UiContext& ui, MonotonicMs now) {
     return step_name(step);
 }
 
-void VisitorKiosk::submit_check_in(MonotonicMs now) {
-    (void)now;
+void VisitorKiosk::submit_check_in() {
     const std::string version = catalog_.translate(flow_.language(), "kiosk.consent.version");
     std::optional<nlohmann::json> request = flow_.begin_check_in(version);
     if (!request || api_ == nullptr) {
@@ -213,8 +211,7 @@ void VisitorKiosk::submit_check_in(MonotonicMs now) {
     api_->check_in(std::move(*request), [this, session](Result<TicketInfo> result) { on_ticket(std::move(result), session); });
 }
 
-void VisitorKiosk::submit_booking(MonotonicMs now) {
-    (void)now;
+void VisitorKiosk::submit_booking() {
     std::optional<VisitorFlow::BookingRequest> request = flow_.begin_booking_check_in();
     if (!request || api_ == nullptr) {
         return;
@@ -240,6 +237,10 @@ void VisitorKiosk::on_ticket(Result<TicketInfo> result, std::uint64_t session) {
         // The message key and code only: params of validation errors may hold typed text.
         spdlog::warn("Check-in failed: {} ({})", error_code_name(result.error().code), result.error().message_key);
         flow_.on_check_in_failed(result.error());
+        if (!flow_.server_reachable()) {
+            // Look for the server's return sooner than the regular health check would.
+            next_health_check_ = std::min(next_health_check_, last_update_ + kRetryIntervalMs);
+        }
         return;
     }
     spdlog::info("Issued ticket {}", result->code);

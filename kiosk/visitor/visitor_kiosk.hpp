@@ -50,8 +50,8 @@ class VisitorKiosk {
     TicketScreenState& ticket_state() { return ticket_state_; }
 
   private:
-    void submit_check_in(MonotonicMs now);
-    void submit_booking(MonotonicMs now);
+    void submit_check_in();
+    void submit_booking();
     void on_ticket(Result<TicketInfo> result, std::uint64_t session);
     void print_ticket(const TicketInfo& ticket, std::uint64_t session);
     void schedule_background_calls(MonotonicMs now);
