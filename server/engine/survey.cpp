@@ -1,6 +1,7 @@
 #include "engine/survey.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <regex>
@@ -91,7 +92,10 @@ Result<void> SurveyBook::submit(const Ticket& ticket, const SurveyAnswer& answer
         if (db.changes() == 0) {
             return fail(ErrorCode::Conflict, "", "error.survey_answered");
         }
+        // Other open pages of the same ticket learn from this event to hide their form.
+        engine_.record_event("survey.recorded", nlohmann::json{{"ticket_id", ticket.id}}.dump());
         transaction.commit();
+        engine_.publish_pending();
         return {};
     } catch (const DatabaseError& error) {
         return storage_failure(error);
