@@ -123,6 +123,7 @@ Result<OfficerId> Accounts::create(officer_records::NewOfficer officer, const st
         transaction.commit();
         return id;
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
@@ -184,6 +185,7 @@ Result<LoginResult> Accounts::login(const std::string& username, const std::stri
         spdlog::info("officer {} logged in at desk {}", officer->id, desk_id.value_or("-"));
         return result;
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
@@ -206,6 +208,7 @@ Result<Actor> Accounts::authenticate(const std::string& token) {
         }
         return Actor{officer->id, officer->role, officer->display_name, session->desk_id};
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
@@ -226,6 +229,7 @@ Result<void> Accounts::logout(const std::string& token, const Actor& actor) {
         spdlog::info("officer {} logged out", actor.officer_id);
         return {};
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
@@ -245,6 +249,7 @@ Result<Officer> Accounts::set_status(const Actor& actor, OfficerStatus status, c
         engine_.publish_pending();
         return *officer_records::find_by_id(db, actor.officer_id, engine_.clock().now());
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
@@ -254,6 +259,7 @@ Result<std::vector<Officer>> Accounts::list() {
     try {
         return officer_records::list(*engine_.store().db, engine_.clock().now());
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
@@ -267,6 +273,7 @@ Result<Officer> Accounts::find(OfficerId id) {
         }
         return *officer;
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }

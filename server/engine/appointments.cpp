@@ -130,6 +130,7 @@ Result<Appointment> AppointmentBook::create(const NewAppointment& request) {
         engine_.publish_pending();
         return *select_one(db, "WHERE a.id = ?1", [&](Statement& s) { s.bind(1, id); });
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
@@ -174,6 +175,7 @@ Result<Appointment> AppointmentBook::update(AppointmentId id, const AppointmentC
         engine_.publish_pending();
         return next;
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
@@ -199,6 +201,7 @@ Result<std::vector<Appointment>> AppointmentBook::on_date(const std::string& loc
         }
         return list;
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
@@ -210,6 +213,7 @@ Result<Appointment> AppointmentBook::find(AppointmentId id) {
         if (!found) return fail(ErrorCode::NotFound, "", "error.appointment_not_found");
         return *found;
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
@@ -224,6 +228,7 @@ Result<Appointment> AppointmentBook::find_by_code(const std::string& booking_cod
         if (!found) return appointment_not_found();
         return *found;
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
@@ -241,6 +246,7 @@ Result<Appointment> AppointmentBook::find_today_by_phone(const std::string& phon
         if (!found) return fail(ErrorCode::NotFound, "phone", "error.appointment_not_found_phone");
         return *found;
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }

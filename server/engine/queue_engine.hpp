@@ -109,6 +109,9 @@ public:
     // through publish_pending(). Used by other services sharing the store.
     void record_event(const std::string& name, const std::string& data);
     void publish_pending();
+    // Drops the events of a transaction that rolled back; callers of record_event call it
+    // when their transaction fails.
+    void discard_pending() { pending_.clear(); }
     // Marks the cached board stale; the caller holds the store lock.
     void mark_board_stale();
 

@@ -57,6 +57,7 @@ Result<SurveyBook::Availability> SurveyBook::availability(const Ticket& ticket) 
         stmt.bind(1, ticket.id);
         return stmt.step() ? Availability::Answered : Availability::Open;
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
@@ -98,6 +99,7 @@ Result<void> SurveyBook::submit(const Ticket& ticket, const SurveyAnswer& answer
         engine_.publish_pending();
         return {};
     } catch (const DatabaseError& error) {
+        engine_.discard_pending();
         return storage_failure(error);
     }
 }
