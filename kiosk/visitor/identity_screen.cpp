@@ -95,7 +95,15 @@ void draw_identity_screen(ScreenContext& screen, TypingState& state) {
                                                 : std::span<const Field>(kIdentityFields);
     if (state.entered_step != flow.step()) {
         state.entered_step = flow.step();
+        // The first field with a message (the server's rejection, for example) is
+        // active, so its keyboard is ready; otherwise the first field.
         state.active = fields.front();
+        for (const Field field : fields) {
+            if (flow.field_error(field)) {
+                state.active = field;
+                break;
+            }
+        }
         ui::KeyboardTarget target = make_target(flow, state);
         state.shift = ui::automatic_shift(target);
     }
