@@ -2,10 +2,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <memory>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "api_test_support.hpp"
@@ -19,6 +21,7 @@ using antrean::testing::RawHttpClient;
 using antrean::testing::ServerProcess;
 using antrean::testing::StaffLogin;
 using antrean::testing::walk_in_request;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -788,4 +791,133 @@ TEST_CASE("daily report as JSON and CSV") {
 
     const HttpReply bad_date = reception.get("/api/v1/reports/daily?date=kemarin");
     CHECK(bad_date.status == 400);
+}
+
+// --- Visitor's phone page and survey ------------------------------------------------------
+
+TEST_CASE("phone page files are served") {
+    Office office;
+    const Json ticket = office.check_in("Siti Aminah", "081234567890");
+    const std::string token = ticket["status_token"].get<std::string>();
+
+    const HttpReply page = office.anonymous().get("/q/" + std::to_string(ticket["id"].get<std::int64_t>()) +
+                                                  "?token=" + token);
+    CHECK(page.status == 200);
+    CHECK(page.header("Content-Type").rfind("text/html", 0) == 0);
+    CHECK(page.header("Referrer-Policy") == "no-referrer");
+    CHECK(page.header("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
+
+    const HttpReply script = office.anonymous().get("/web/visitor.js");
+    CHECK(script.status == 200);
+    CHECK(script.header("Content-Type").rfind("text/javascript", 0) == 0);
+    const HttpReply style = office.anonymous().get("/web/visitor.css");
+    CHECK(style.status == 200);
+    CHECK(style.header("Content-Type").rfind("text/css", 0) == 0);
+    const HttpReply strings = office.anonymous().get("/web/strings.json");
+    REQUIRE(strings.status == 200);
+    CHECK(strings.json()["id"].is_object());
+    CHECK(strings.json()["en"].is_object());
+    CHECK(strings.json()["office_name"]["id"].is_string());
+}
+
+TEST_CASE("ticket event feed follows its status") {
+    Office office;
+    const Json ticket = office.check_in("Siti Aminah", "081234567890");
+    const std::string query = "?token=" + ticket["status_token"].get<std::string>();
+    const RawHttpClient officer = office.staff("petugas1", "1");
+
+    antrean::testing::RawEventStream feed(office.port(), ticket_path(ticket, "/events") + query);
+    REQUIRE(feed.wait_for_events(1, 5s));
+    CHECK(feed.events()[0].name == "status");
+    CHECK(Json::parse(feed.events()[0].data)["state"] == "waiting");
+
+    REQUIRE(officer.post("/api/v1/desks/1/call-next").status == 200);
+    REQUIRE(feed.wait_for_events(2, 5s));
+    const Json called = Json::parse(feed.events()[1].data);
+    CHECK(called["state"] == "called");
+    CHECK(called["desk"]["name"] == "Meja 1");
+    feed.stop();
+
+    const HttpReply wrong_token = office.anonymous().get(ticket_path(ticket, "/events?token=00"));
+    CHECK(wrong_token.status == 404);
+}
+
+TEST_CASE("survey takes one answer after service") {
+    Office office;
+    const Json ticket = office.check_in("Siti Aminah", "081234567890");
+    const std::string query = "?token=" + ticket["status_token"].get<std::string>();
+    const RawHttpClient officer = office.staff("petugas1", "1");
+
+    const HttpReply before = office.anonymous().get(ticket_path(ticket, "/survey") + query);
+    REQUIRE(before.status == 200);
+    CHECK(before.json()["state"] == "not_finished");
+    const size_t element_count = before.json()["elements"].size();
+    REQUIRE(element_count > 0);
+    const Json good_scores = Json(std::vector<int>(element_count, 4));
+    CHECK(office.anonymous().post(ticket_path(ticket, "/survey") + query, {{"scores", good_scores}}).status == 409);
+
+    REQUIRE(officer.post("/api/v1/desks/1/call-next").status == 200);
+    REQUIRE(officer.post(ticket_path(ticket, "/start")).status == 200);
+    REQUIRE(officer.post(ticket_path(ticket, "/complete"), {{"outcome", "answered"}}).status == 200);
+    CHECK(office.anonymous().get(ticket_path(ticket, "/survey") + query).json()["state"] == "open");
+
+    const HttpReply missing = office.anonymous().post(ticket_path(ticket, "/survey") + query);
+    CHECK(missing.status == 422);
+    const HttpReply too_few =
+        office.anonymous().post(ticket_path(ticket, "/survey") + query, {{"scores", Json::array({4})}});
+    CHECK(too_few.status == 400);
+    Json out_of_range = good_scores;
+    out_of_range[0] = 5;
+    CHECK(office.anonymous().post(ticket_path(ticket, "/survey") + query, {{"scores", out_of_range}}).status == 400);
+
+    const HttpReply answered = office.anonymous().post(ticket_path(ticket, "/survey") + query,
+                                                       {{"scores", good_scores}, {"comment", "Pelayanan cepat"}});
+    CHECK(answered.status == 201);
+    CHECK(answered.json()["status"] == "recorded");
+    CHECK(office.anonymous().post(ticket_path(ticket, "/survey") + query, {{"scores", good_scores}}).status == 409);
+    CHECK(office.anonymous().get(ticket_path(ticket, "/status") + query).json()["ticket"]["survey"] == "answered");
+
+    // Every element scored 4 gives the highest index, category A.
+    const RawHttpClient reception = office.staff("resepsionis");
+    const HttpReply report = reception.get("/api/v1/reports/ikm");
+    REQUIRE(report.status == 200);
+    CHECK(report.json()["responses"] == 1);
+    CHECK(report.json()["ikm"].get<double>() == doctest::Approx(100.0));
+    CHECK(report.json()["category"]["letter"] == "A");
+    CHECK(report.json()["comments"] == Json::array({"Pelayanan cepat"}));
+    const HttpReply csv = reception.get("/api/v1/reports/ikm", {{"Accept", "text/csv"}});
+    CHECK(csv.status == 200);
+    CHECK(csv.header("Content-Type").rfind("text/csv", 0) == 0);
+    CHECK(reception.get("/api/v1/reports/ikm?from=kemarin").status == 400);
+    CHECK(office.staff("petugas2", "2").get("/api/v1/reports/ikm").status == 403);
+}
+
+TEST_CASE("wrong status tokens get 429") {
+    Office office;
+    const Json ticket = office.check_in("Siti Aminah", "081234567890");
+    const std::string wrong = ticket_path(ticket, "/status?token=0123456789abcdef0123456789abcdef");
+
+    // 30 wrong tokens from one address are allowed in 10 minutes. The server delays each
+    // response to a wrong token by 250 ms, so they are sent from several threads.
+    std::atomic<int> not_found{0};
+    std::vector<std::thread> guessers;
+    for (int thread = 0; thread < 10; ++thread) {
+        guessers.emplace_back([&] {
+            for (int i = 0; i < 3; ++i) {
+                if (office.anonymous().get(wrong).status == 404) ++not_found;
+            }
+        });
+    }
+    for (std::thread& guesser : guessers) guesser.join();
+    CHECK(not_found == 30);
+
+    const HttpReply limited = office.anonymous().get(wrong);
+    CHECK(limited.status == 429);
+    CHECK(limited.error_code() == "rate_limited");
+    CHECK_FALSE(limited.header("Retry-After").empty());
+
+    // The right token from the same address waits too.
+    const HttpReply right = office.anonymous().get(ticket_path(ticket, "/status?token=") +
+                                                   ticket["status_token"].get<std::string>());
+    CHECK(right.status == 429);
 }
