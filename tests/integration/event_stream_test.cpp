@@ -315,6 +315,26 @@ TEST_CASE("idle stream gets heartbeat within 4 s") {
     MESSAGE("longest silence on an idle stream: ", longest_gap_ms, " ms");
     CHECK(longest_gap_ms < 4000);
     CHECK(stream.events().front().name == "board");
+    CHECK(stream.text().rfind("retry: 2000\n", 0) == 0);
+    CHECK(stream.text().find("\n: keep-alive\n") != std::string::npos);
+}
+
+TEST_CASE("unusable Last-Event-ID gets board") {
+    ServerProcess server;
+    server.start();
+    check_in(server, "Siti Aminah", "081234567890");
+    const std::int64_t last = board_last_event_id(server);
+
+    // An id from another database (higher than any stored one) and an id that is not a
+    // number both start the client again from a snapshot.
+    for (const std::string resume_from : {std::to_string(last + 1000), std::string("abc")}) {
+        INFO("Last-Event-ID: ", resume_from);
+        EventRecorder recorder(server, resume_from);
+        REQUIRE(recorder.wait_for_name("board"));
+        const std::vector<SseEvent> events = recorder.events();
+        CHECK(events.front().name == "board");
+        CHECK(events.front().id == std::to_string(last));
+    }
 }
 
 TEST_CASE("fifty open streams leave requests served") {
