@@ -85,6 +85,9 @@ void RunningText::prepare(const std::vector<std::string>& messages, const sf::Fo
     const unsigned max_width =
         std::min(kMaxSegmentWidth, sf::Texture::getMaximumSize()) - static_cast<unsigned>(gap);
 
+    font_ = &font;
+    character_size_ = size;
+    baseline_ = baseline;
     for (const std::string& message : messages) {
         const std::u32string text = layout::decode_utf8(message);
         if (text.empty()) {
@@ -94,49 +97,45 @@ void RunningText::prepare(const std::vector<std::string>& messages, const sf::Fo
             split_to_width(text, static_cast<float>(max_width), font, size);
         for (size_t i = 0; i < parts.size(); ++i) {
             const bool last = i + 1 == parts.size();
-            const float width = std::ceil(text_width(font, size, parts[i])) + (last ? gap : 0);
-            // The bullet sits in the gap that ends the last part of a message.
-            std::optional<Bullet> bullet;
+            Segment segment;
+            segment.text = sf::String::fromUtf32(parts[i].begin(), parts[i].end());
+            segment.width = std::ceil(text_width(font, size, parts[i])) + (last ? gap : 0);
             if (last) {
                 const float radius = std::max(2.0f, cap * 0.16f);
-                bullet = Bullet{sf::Vector2f(std::round(width - gap / 2), std::round(baseline - cap / 2)), radius};
+                segment.bullet = Bullet{
+                    sf::Vector2f(std::round(segment.width - gap / 2), std::round(baseline - cap / 2)), radius};
             }
-            add_segment(sf::String::fromUtf32(parts[i].begin(), parts[i].end()), font, size,
-                        baseline, width, bullet);
+            segment.offset = loop_width_;
+            loop_width_ += segment.width;
+            segments_.push_back(std::move(segment));
         }
     }
 }
 
-void RunningText::add_segment(const sf::String& text, const sf::Font& font,
-                              unsigned character_size, float baseline_y, float width,
-                              const std::optional<Bullet>& bullet) {
-    const auto texture_width = static_cast<unsigned>(std::max(1.0f, width));
+bool RunningText::render(Segment& segment) const {
+    const auto texture_width = static_cast<unsigned>(std::max(1.0f, segment.width));
     const auto texture_height = static_cast<unsigned>(viewport_.height);
     sf::RenderTexture canvas;
     if (!canvas.create(texture_width, texture_height)) {
-        spdlog::warn("Cannot create a {}x{} texture for the running text; that part is left out",
+        spdlog::warn("Cannot create a {}x{} texture for the running text; that part stays blank",
                      texture_width, texture_height);
-        return;
+        return false;
     }
     canvas.clear(theme::kAccent);
-    sf::Text line(text, font, character_size);
+    sf::Text line(segment.text, *font_, character_size_);
     line.setFillColor(theme::kTextOnAccent);
-    line.setPosition(0, baseline_y - static_cast<float>(character_size));
+    line.setPosition(0, baseline_ - static_cast<float>(character_size_));
     canvas.draw(line);
-    if (bullet) {
-        sf::CircleShape dot(bullet->radius);
+    if (segment.bullet) {
+        sf::CircleShape dot(segment.bullet->radius);
         dot.setFillColor(theme::kTextOnAccent);
-        dot.setPosition(bullet->center.x - bullet->radius, bullet->center.y - bullet->radius);
+        dot.setPosition(segment.bullet->center.x - segment.bullet->radius,
+                        segment.bullet->center.y - segment.bullet->radius);
         canvas.draw(dot);
     }
     canvas.display();
-
-    Segment segment;
     segment.texture = std::make_unique<sf::Texture>(canvas.getTexture());
-    segment.offset = loop_width_;
-    segment.width = static_cast<float>(texture_width);
-    loop_width_ += segment.width;
-    segments_.push_back(std::move(segment));
+    return true;
 }
 
 void RunningText::step() {
@@ -152,7 +151,7 @@ void RunningText::step() {
     }
 }
 
-void RunningText::draw(sf::RenderTarget& target) const {
+void RunningText::draw(sf::RenderTarget& target) {
     if (viewport_.empty()) {
         return;
     }
@@ -167,8 +166,10 @@ void RunningText::draw(sf::RenderTarget& target) const {
     }
 
     // The visible pieces of each copy of the loop, copied without blending.
+    std::vector<bool> visible(segments_.size(), false);
     for (float copy = start; copy < viewport_.right() && loop_width_ > 0; copy += loop_width_) {
-        for (const Segment& segment : segments_) {
+        for (size_t i = 0; i < segments_.size(); ++i) {
+            Segment& segment = segments_[i];
             const float left = copy + segment.offset;
             const float right = left + segment.width;
             if (right <= viewport_.x) {
@@ -176,6 +177,10 @@ void RunningText::draw(sf::RenderTarget& target) const {
             }
             if (left >= viewport_.right()) {
                 break;
+            }
+            visible[i] = true;
+            if (!segment.texture && !render(segment)) {
+                continue;
             }
             const float visible_left = std::max(left, viewport_.x);
             const float visible_right = std::min(right, viewport_.right());
@@ -185,6 +190,13 @@ void RunningText::draw(sf::RenderTarget& target) const {
                                          static_cast<int>(viewport_.height)));
             piece.setPosition(visible_left, viewport_.y);
             target.draw(piece, sf::RenderStates(sf::BlendNone));
+        }
+    }
+
+    // Messages that scrolled out give their memory back until their next pass.
+    for (size_t i = 0; i < segments_.size(); ++i) {
+        if (!visible[i]) {
+            segments_[i].texture.reset();
         }
     }
 }

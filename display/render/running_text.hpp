@@ -12,17 +12,18 @@
 
 // The moving text at the bottom of the wall display.
 //
-// The messages are drawn once into textures with their background, and each frame copies
-// the visible part of them into the viewport without blending. Under software OpenGL (Mesa
-// llvmpipe, what Xvfb offers) this is the cheapest way to move text: one textured rectangle
-// per visible message, no glyph quads and no blending per frame.
+// Each message is drawn with its background into a texture when it scrolls into view, and
+// the texture is freed once it has left. Each frame copies the visible part of the textures
+// into the viewport without blending. Under software OpenGL (Mesa llvmpipe, what Xvfb
+// offers) this is the cheapest way to move text: one textured rectangle per visible
+// message, no glyph quads and no blending per frame.
 namespace antrean::display::render {
 
 class RunningText {
 public:
-    // Renders `messages` for the box `area`, replacing what was there, and starts again with
+    // Lays `messages` out for the box `area`, replacing what was there, and starts again with
     // the first message at the left edge. The text moves `pixels_per_second` on this screen
-    // in whole-pixel steps, `frames_per_second` times a second.
+    // in whole-pixel steps, `frames_per_second` times a second. `font` must outlive this.
     void prepare(const std::vector<std::string>& messages, const sf::Font& font,
                  const layout::Rect& area, float pixels_per_second, int frames_per_second);
 
@@ -35,25 +36,31 @@ public:
     // steps of varying size look like stutter.
     void step();
 
-    // Draws the viewport at the current position, covering all of it.
-    void draw(sf::RenderTarget& target) const;
+    // Draws the viewport at the current position, covering all of it. Renders the textures
+    // of messages coming into view and frees those of messages gone.
+    void draw(sf::RenderTarget& target);
 
 private:
-    // One message, or a part of a message wider than the largest texture.
-    struct Segment {
-        std::unique_ptr<sf::Texture> texture;
-        float offset = 0;  // from the start of the loop
-        float width = 0;
-    };
-
     struct Bullet {
         sf::Vector2f center;
         float radius = 0;
     };
 
-    void add_segment(const sf::String& text, const sf::Font& font, unsigned character_size,
-                     float baseline_y, float width, const std::optional<Bullet>& bullet);
+    // One message, or a part of a message wider than the largest texture.
+    struct Segment {
+        sf::String text;
+        std::optional<Bullet> bullet;  // in the gap after the last part of a message
+        float offset = 0;              // from the start of the loop
+        float width = 0;
+        std::unique_ptr<sf::Texture> texture;  // only while visible
+    };
 
+    // Draws `segment` into its texture. Returns false when no texture can be created.
+    bool render(Segment& segment) const;
+
+    const sf::Font* font_ = nullptr;
+    unsigned character_size_ = 0;
+    float baseline_ = 0;  // from the top of the viewport
     layout::Rect viewport_;
     std::vector<Segment> segments_;
     float loop_width_ = 0;  // all messages with their gaps

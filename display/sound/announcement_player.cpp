@@ -1,6 +1,7 @@
 #include "sound/announcement_player.hpp"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -131,7 +132,10 @@ void AnnouncementPlayer::run() {
             text += (text.empty() ? "" : " ") + sentence.text;
         }
         spdlog::info("Announcing {}: {}", call.summary, text);
-        if (!play(audio)) {
+        const bool played = play(audio);
+        // The sound's buffers are freed now; give their memory back to the system.
+        malloc_trim(0);
+        if (!played) {
             continue;
         }
         const std::lock_guard lock(mutex_);
