@@ -1,5 +1,6 @@
 #include "app/display_app.hpp"
 
+#include <fmt/format.h>
 #include <malloc.h>
 #include <spdlog/spdlog.h>
 
@@ -155,9 +156,10 @@ int DisplayLoop::run(const ServerAddress& address) {
     if (!open_window()) {
         return 1;
     }
-    ServerLink link(address, inbox_);
+    ServerLink link(address, inbox_, options_.poll_interval);
     link.start();
-    spdlog::info("Following the queue server at {}{}", address.to_url(),
+    spdlog::info("Following the queue server at {}{}{}", address.to_url(),
+                 options_.poll_interval ? fmt::format(" by polling every {} ms", options_.poll_interval->count()) : "",
                  model_.filter().shows_all() ? "" : " for some areas only");
 
     const auto start = SteadyClock::now();
@@ -278,6 +280,8 @@ void DisplayLoop::draw_frame(SteadyClock::time_point now) {
     if (!anything) {
         return;
     }
+    const auto started = SteadyClock::now();
+    const bool had_dirty_panels = dirty_.any();
     if (content_stale_) {
         scene_.update_content(model_, wall_clock_ms());
         content_stale_ = false;
@@ -306,6 +310,10 @@ void DisplayLoop::draw_frame(SteadyClock::time_point now) {
     dirty_.reset();
     running_text_moved_ = false;
     report_frame();
+    if (had_dirty_panels) {
+        spdlog::debug("Drew a frame with changed panels in {:.1f} ms",
+                      std::chrono::duration<double, std::milli>(SteadyClock::now() - started).count());
+    }
 }
 
 void DisplayLoop::report_frame() {
@@ -315,11 +323,20 @@ void DisplayLoop::report_frame() {
     presenter_->wait_until_shown();
     FrameReport report;
     report.shown_at = SteadyClock::now();
-    report.featured_code = scene_.content().call_code;
-    for (const DeskCell& desk : scene_.content().desks) {
-        if (!desk.ticket_code.empty()) {
-            report.desk_codes.push_back(desk.ticket_code);
+    const ScreenContent& content = scene_.content();
+    report.featured_code = content.call_code;
+    if (!content.call_code.empty()) {
+        report.visible_codes.push_back(content.call_code);
+    }
+    const size_t desk_cells = std::min(content.desks.size(), scene_.layout().desk_cells.size());
+    for (size_t i = 0; i < desk_cells; ++i) {
+        if (!content.desks[i].ticket_code.empty()) {
+            report.visible_codes.push_back(content.desks[i].ticket_code);
         }
+    }
+    const size_t recent_rows = std::min(content.recent.size(), scene_.layout().recent_rows.size());
+    for (size_t i = 0; i < recent_rows; ++i) {
+        report.visible_codes.push_back(content.recent[i].ticket_code);
     }
     observer_(report);
 }

@@ -18,8 +18,8 @@ namespace antrean::display {
 // One frame that reached the screen, for the call-to-pixels benchmark.
 struct FrameReport {
     std::chrono::steady_clock::time_point shown_at;
-    std::string featured_code;             // the code in the large call panel, or empty
-    std::vector<std::string> desk_codes;   // the codes in the desk grid
+    std::string featured_code;               // the code in the large call panel, or empty
+    std::vector<std::string> visible_codes;  // every code on screen: panel, desks, recent calls
 };
 
 // Everything the display loads before it opens a window.

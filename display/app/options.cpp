@@ -70,6 +70,12 @@ std::variant<DisplayOptions, int> parse_options(int argc, const char* const* arg
                    "redraw the whole window each frame; partial: require partial redraw")
         ->check(CLI::IsMember({"auto", "full", "partial"}))
         ->capture_default_str();
+    double poll_seconds = 0;
+    app.add_option("--poll-seconds", poll_seconds,
+                   "Ask for the board every this many seconds instead of following the event "
+                   "stream, for networks whose proxies break event streams. Calls then appear up "
+                   "to that much later.")
+        ->check(CLI::Range(0.5, 600.0));
     app.add_option("--log-level", options.log_level, "trace, debug, info, warn or error")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
         ->capture_default_str();
@@ -114,6 +120,9 @@ std::variant<DisplayOptions, int> parse_options(int argc, const char* const* arg
         options.redraw = redraw == "full"      ? render::RedrawMode::Full
                          : redraw == "partial" ? render::RedrawMode::Partial
                                                : render::RedrawMode::Auto;
+        if (poll_seconds > 0) {
+            options.poll_interval = std::chrono::milliseconds(static_cast<long>(poll_seconds * 1000));
+        }
         if (options.running_text_file.empty()) {
             options.running_text_file = options.assets_dir / "display" / "running-text.toml";
         }

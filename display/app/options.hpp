@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -28,6 +29,8 @@ struct DisplayOptions {
     std::filesystem::path font_dir;
     std::filesystem::path running_text_file;
     render::RedrawMode redraw = render::RedrawMode::Auto;
+    // Set for --poll-seconds: GET /board at this interval instead of the event stream.
+    std::optional<std::chrono::milliseconds> poll_interval;
     std::string log_level = "info";
 };
 

@@ -62,8 +62,10 @@ void Inbox::wake() {
     arrived_.notify_all();
 }
 
-ServerLink::ServerLink(const ServerAddress& address, Inbox& inbox)
+ServerLink::ServerLink(const ServerAddress& address, Inbox& inbox,
+                       std::optional<std::chrono::milliseconds> poll_interval)
     : inbox_(inbox),
+      poll_interval_(poll_interval),
       client_(address),
       subscriber_(
           address, [this](const SseEvent& event) { on_event(event); },
@@ -82,8 +84,34 @@ ServerLink::~ServerLink() {
 }
 
 void ServerLink::start() {
+    if (poll_interval_) {
+        fetcher_ = std::thread(&ServerLink::run_poller, this);
+        return;
+    }
     fetcher_ = std::thread(&ServerLink::run_fetcher, this);
     subscriber_.start();
+}
+
+void ServerLink::run_poller() {
+    bool have_config = false;
+    std::optional<bool> connected;
+    std::unique_lock lock(mutex_);
+    while (!stop_) {
+        lock.unlock();
+        have_config = have_config || fetch_config();
+        const bool fetched = have_config && fetch_board();
+        if (connected != fetched) {
+            // Without a stream, a failed poll is what a lost connection looks like.
+            if (!fetched) {
+                spdlog::warn("Polling the board of {} failed; retrying every {} ms",
+                             client_.address().to_url(), poll_interval_->count());
+            }
+            connected = fetched;
+            inbox_.push(ConnectionMessage{fetched});
+        }
+        lock.lock();
+        requested_.wait_for(lock, *poll_interval_, [this] { return stop_; });
+    }
 }
 
 void ServerLink::on_event(const SseEvent& event) {
@@ -173,26 +201,27 @@ bool ServerLink::fetch_config() {
     }
     Result<OfficeConfig> config = parse_office_config(response->body);
     if (!config) {
-        spdlog::warn("The server's configuration cannot be read: {}", describe_untranslated(config.error()));
+        spdlog::warn("The server's configuration is invalid: {}", describe_untranslated(config.error()));
         return false;
     }
     inbox_.push(ConfigMessage{std::move(*config)});
     return true;
 }
 
-void ServerLink::fetch_board() {
+bool ServerLink::fetch_board() {
     Result<ApiResponse> response = client_.board();
     if (!response) {
         // The event stream reports the lost connection, so this only logs the failed refresh.
         spdlog::debug("GET /api/v1/board failed: {}", describe_untranslated(response.error()));
-        return;
+        return false;
     }
     Result<protocol::Board> board = protocol::parse_board(response->body);
     if (!board) {
-        spdlog::warn("The server's board cannot be read: {}", describe_untranslated(board.error()));
-        return;
+        spdlog::warn("The server's board is invalid: {}", describe_untranslated(board.error()));
+        return false;
     }
     inbox_.push(BoardMessage{std::move(*board), BoardSource::Fetched});
+    return true;
 }
 
 }  // namespace antrean::display

@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <variant>
@@ -55,7 +56,9 @@ private:
 
 class ServerLink {
 public:
-    ServerLink(const ServerAddress& address, Inbox& inbox);
+    // Follows the event stream, or without it asks for the board every `poll_interval`.
+    ServerLink(const ServerAddress& address, Inbox& inbox,
+               std::optional<std::chrono::milliseconds> poll_interval = std::nullopt);
     // Stops the event stream and the worker thread.
     ~ServerLink();
 
@@ -70,9 +73,12 @@ private:
     void request_refresh(bool with_config);
     void run_fetcher();
     bool fetch_config();
-    void fetch_board();
+    // Returns whether the board was fetched and parsed.
+    bool fetch_board();
+    void run_poller();
 
     Inbox& inbox_;
+    const std::optional<std::chrono::milliseconds> poll_interval_;
     ApiClient client_;
     EventSubscriber subscriber_;
 

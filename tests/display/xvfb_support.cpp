@@ -185,11 +185,17 @@ XvfbServer::XvfbServer(unsigned width, unsigned height, const std::filesystem::p
             std::vector<std::string>{"Xvfb", name, "-screen", "0", screen, "-nolisten", "tcp"},
             std::map<std::string, std::string>{}, log_file);
 
-        // Ready once its socket exists; gone at once when another server took the number.
-        const bool ready = wait_until(
-            [&] { return std::filesystem::exists(socket) || !process->running(); },
-            std::chrono::seconds(10));
-        if (ready && process->running()) {
+        // Ready once the lock file names this Xvfb and its socket exists. Another X server that
+        // took the number first owns the lock, and this Xvfb then exits.
+        const auto owns_display = [&] {
+            std::ifstream lock_file(lock);
+            pid_t owner = -1;
+            lock_file >> owner;
+            return owner == process->pid() && std::filesystem::exists(socket);
+        };
+        const bool ready =
+            wait_until([&] { return owns_display() || !process->running(); }, std::chrono::seconds(10));
+        if (ready && process->running() && owns_display()) {
             display_name_ = name;
             process_ = std::move(process);
             return;

@@ -70,6 +70,7 @@ public:
     ~XvfbServer();
 
     const std::string& display_name() const { return display_name_; }  // ":93"
+    pid_t pid() const { return process_->pid(); }
     // Returns what the screen shows now.
     sf::Image grab_screen() const;
 
