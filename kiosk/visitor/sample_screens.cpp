@@ -75,14 +75,110 @@ void walk_to(VisitorFlow& flow, Step target) {
     flow.next();
 }
 
+// Puts a kiosk into one sample screen.
+using SampleSetUp = void (*)(VisitorKiosk& kiosk, MonotonicMs now);
+
+void set_up_walk_in_to_consent(VisitorFlow& flow) {
+    walk_to(flow, Step::Consent);
+    flow.set_consent(true);
+    flow.begin_check_in("sample");
+}
+
+// Every sample screen in flow order: its --screen name and how to reach it.
+const std::vector<std::pair<std::string, SampleSetUp>>& sample_screens() {
+    static const std::vector<std::pair<std::string, SampleSetUp>> screens{
+        {"welcome", [](VisitorKiosk&, MonotonicMs) {}},
+        {"welcome_unavailable", [](VisitorKiosk& kiosk, MonotonicMs) { kiosk.flow().set_server_reachable(false); }},
+        {"purpose", [](VisitorKiosk& kiosk, MonotonicMs) { walk_to(kiosk.flow(), Step::Purpose); }},
+        {"area", [](VisitorKiosk& kiosk, MonotonicMs) { walk_to(kiosk.flow(), Step::Area); }},
+        {"identity",
+         [](VisitorKiosk& kiosk, MonotonicMs) {
+             walk_to(kiosk.flow(), Step::Identity);
+             kiosk.flow().value(Field::Name) = "Siti Aminah";
+         }},
+        {"identity_errors",
+         [](VisitorKiosk& kiosk, MonotonicMs) {
+             VisitorFlow& flow = kiosk.flow();
+             walk_to(flow, Step::Identity);
+             flow.value(Field::Name) = "Siti 2";
+             flow.value(Field::Phone) = "0812";
+             flow.next();
+         }},
+        {"identity_extra",
+         [](VisitorKiosk& kiosk, MonotonicMs) {
+             walk_to(kiosk.flow(), Step::IdentityExtra);
+             kiosk.flow().value(Field::Nik) = "31740112";
+             kiosk.flow().touch(Field::Nik);
+         }},
+        {"summary", [](VisitorKiosk& kiosk, MonotonicMs) { walk_to(kiosk.flow(), Step::Summary); }},
+        {"priority", [](VisitorKiosk& kiosk, MonotonicMs) { walk_to(kiosk.flow(), Step::Priority); }},
+        {"confirm", [](VisitorKiosk& kiosk, MonotonicMs) { walk_to(kiosk.flow(), Step::Confirm); }},
+        {"consent", [](VisitorKiosk& kiosk, MonotonicMs) { walk_to(kiosk.flow(), Step::Consent); }},
+        {"consent_unavailable",
+         [](VisitorKiosk& kiosk, MonotonicMs) {
+             set_up_walk_in_to_consent(kiosk.flow());
+             kiosk.flow().on_check_in_failed(Error(ErrorCode::Unavailable, "", "error.server_unreachable"));
+         }},
+        {"submitting", [](VisitorKiosk& kiosk, MonotonicMs) { set_up_walk_in_to_consent(kiosk.flow()); }},
+        {"ticket",
+         [](VisitorKiosk& kiosk, MonotonicMs now) {
+             set_up_walk_in_to_consent(kiosk.flow());
+             kiosk.flow().on_check_in_succeeded(sample_ticket(nullptr), now);
+             kiosk.ticket_state().print_status = PrintStatus::Printed;
+         }},
+        {"ticket_printer_failed",
+         [](VisitorKiosk& kiosk, MonotonicMs now) {
+             set_up_walk_in_to_consent(kiosk.flow());
+             kiosk.flow().on_check_in_succeeded(sample_ticket(nullptr), now);
+             kiosk.ticket_state().print_status = PrintStatus::Failed;
+         }},
+        {"booking",
+         [](VisitorKiosk& kiosk, MonotonicMs) {
+             kiosk.flow().start_booking();
+             kiosk.flow().booking().code = "K7M2";
+         }},
+        {"booking_error",
+         [](VisitorKiosk& kiosk, MonotonicMs) {
+             VisitorFlow& flow = kiosk.flow();
+             flow.start_booking();
+             flow.booking().code = "K7M2QX";
+             flow.begin_booking_check_in();
+             flow.on_check_in_failed(Error(ErrorCode::NotFound, "booking_code", "error.appointment_not_found"));
+         }},
+        {"booked_ticket",
+         [](VisitorKiosk& kiosk, MonotonicMs now) {
+             VisitorFlow& flow = kiosk.flow();
+             flow.start_booking();
+             flow.booking().code = "K7M2QX";
+             flow.begin_booking_check_in();
+             TicketInfo ticket = sample_ticket(nullptr);
+             ticket.appointment = AppointmentInfo{LocalDateTime{2026, 12, 4, 10, 0}, 30, "B*** S.", "Meja 2"};
+             flow.on_check_in_succeeded(std::move(ticket), now);
+             kiosk.ticket_state().print_status = PrintStatus::Printed;
+         }},
+        {"still_there",
+         [](VisitorKiosk& kiosk, MonotonicMs now) {
+             VisitorFlow& flow = kiosk.flow();
+             walk_to(flow, Step::Identity);
+             flow.value(Field::Name) = "Siti Aminah";
+             // The prompt appeared 3 s ago, so its countdown shows 7 seconds.
+             flow.note_input(now - kInactivityPromptMs - 3000);
+             flow.tick(now - 3000);
+         }},
+    };
+    return screens;
+}
+
 }  // namespace
 
 const std::vector<std::string>& sample_screen_names() {
-    static const std::vector<std::string> names{
-        "welcome",       "welcome_unavailable", "purpose",  "area",          "identity",
-        "identity_errors", "identity_extra",   "summary",  "priority",      "confirm",
-        "consent",       "consent_unavailable", "submitting", "ticket",     "ticket_printer_failed",
-        "booking",       "booking_error",      "booked_ticket", "still_there"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> list;
+        for (const auto& [name, set_up] : sample_screens()) {
+            list.push_back(name);
+        }
+        return list;
+    }();
     return names;
 }
 
@@ -119,101 +215,12 @@ Result<KioskConfig> load_sample_config(const std::filesystem::path& toml_file) {
 }
 
 bool set_up_sample_screen(VisitorKiosk& kiosk, std::string_view name, MonotonicMs now) {
-    VisitorFlow& flow = kiosk.flow();
-    flow.note_input(now);
-    if (name == "welcome") {
-        return true;
-    }
-    if (name == "welcome_unavailable") {
-        flow.set_server_reachable(false);
-        return true;
-    }
-    if (name == "purpose") {
-        walk_to(flow, Step::Purpose);
-        return true;
-    }
-    if (name == "area") {
-        walk_to(flow, Step::Area);
-        return true;
-    }
-    if (name == "identity") {
-        walk_to(flow, Step::Identity);
-        flow.value(Field::Name) = "Siti Aminah";
-        return true;
-    }
-    if (name == "identity_errors") {
-        walk_to(flow, Step::Identity);
-        flow.value(Field::Name) = "Siti 2";
-        flow.value(Field::Phone) = "0812";
-        flow.next();
-        return true;
-    }
-    if (name == "identity_extra") {
-        walk_to(flow, Step::IdentityExtra);
-        flow.value(Field::Nik) = "31740112";
-        flow.touch(Field::Nik);
-        return true;
-    }
-    if (name == "summary") {
-        walk_to(flow, Step::Summary);
-        return true;
-    }
-    if (name == "priority") {
-        walk_to(flow, Step::Priority);
-        return true;
-    }
-    if (name == "confirm") {
-        walk_to(flow, Step::Confirm);
-        return true;
-    }
-    if (name == "consent" || name == "consent_unavailable" || name == "submitting") {
-        walk_to(flow, Step::Consent);
-        if (name == "consent") {
+    kiosk.flow().note_input(now);
+    for (const auto& [screen, set_up] : sample_screens()) {
+        if (screen == name) {
+            set_up(kiosk, now);
             return true;
         }
-        flow.set_consent(true);
-        if (!flow.begin_check_in("sample")) {
-            return false;
-        }
-        if (name == "consent_unavailable") {
-            flow.on_check_in_failed(Error(ErrorCode::Unavailable, "", "error.server_unreachable"));
-        }
-        return true;
-    }
-    if (name == "ticket" || name == "ticket_printer_failed") {
-        walk_to(flow, Step::Consent);
-        flow.set_consent(true);
-        flow.begin_check_in("sample");
-        flow.on_check_in_succeeded(sample_ticket(nullptr), now);
-        kiosk.ticket_state().print_status = name == "ticket" ? PrintStatus::Printed : PrintStatus::Failed;
-        return true;
-    }
-    if (name == "booking" || name == "booking_error") {
-        flow.start_booking();
-        flow.booking().code = name == "booking" ? "K7M2" : "K7M2QX";
-        if (name == "booking_error") {
-            flow.begin_booking_check_in();
-            flow.on_check_in_failed(Error(ErrorCode::NotFound, "booking_code", "error.appointment_not_found"));
-        }
-        return true;
-    }
-    if (name == "booked_ticket") {
-        flow.start_booking();
-        flow.booking().code = "K7M2QX";
-        flow.begin_booking_check_in();
-        TicketInfo ticket = sample_ticket(nullptr);
-        ticket.appointment = AppointmentInfo{LocalDateTime{2026, 12, 4, 10, 0}, 30, "B*** S.", "Meja 2"};
-        flow.on_check_in_succeeded(std::move(ticket), now);
-        kiosk.ticket_state().print_status = PrintStatus::Printed;
-        return true;
-    }
-    if (name == "still_there") {
-        walk_to(flow, Step::Identity);
-        flow.value(Field::Name) = "Siti Aminah";
-        // The prompt appeared 3 s ago, so its countdown shows 7 seconds.
-        flow.note_input(now - kInactivityPromptMs - 3000);
-        flow.tick(now - 3000);
-        return true;
     }
     return false;
 }
