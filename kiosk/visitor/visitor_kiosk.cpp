@@ -52,7 +52,13 @@ void VisitorKiosk::schedule_background_calls(MonotonicMs now) {
             changed_ = true;
             if (!config) {
                 flow_.set_server_reachable(config.error().code != ErrorCode::Unavailable);
-                spdlog::warn("Loading the configuration failed: {}", describe_untranslated(config.error()));
+                // Retries come every 2 s during an outage, so the log gets the first failure
+                // and then one line per 30.
+                ++config_failures_;
+                if (config_failures_ % 30 == 1) {
+                    spdlog::warn("Loading the configuration failed ({} attempts so far): {}", config_failures_,
+                                 describe_untranslated(config.error()));
+                }
                 return;
             }
             if (const std::string& text_version = catalog_.translate(Language::Indonesian, "kiosk.consent.version");
@@ -65,6 +71,7 @@ void VisitorKiosk::schedule_background_calls(MonotonicMs now) {
                 office_time_ = std::move(*zone);
             }
             config_ = std::move(*config);
+            config_failures_ = 0;
             flow_.set_server_reachable(true);
             spdlog::info("Loaded the configuration: {} service areas", config_->areas.size());
         });
@@ -127,7 +134,9 @@ std::optional<MonotonicMs> VisitorKiosk::next_deadline() const {
         // The countdown changes once a second.
         earliest(last_update_ + 1000 - last_update_ % 1000);
     }
-    if (api_ != nullptr) {
+    // While a health check is in flight its reply wakes the loop; a deadline in the past
+    // would make the loop spin for as long as a connect to an unreachable host takes.
+    if (api_ != nullptr && !request_in_flight_) {
         earliest(next_health_check_);
     }
     return deadline;

@@ -72,6 +72,7 @@ class VisitorKiosk {
 
     MonotonicMs next_health_check_ = 0;
     bool request_in_flight_ = false;
+    int config_failures_ = 0;
     bool changed_ = true;
     int shown_minute_ = -1;
     MonotonicMs last_update_ = 0;
