@@ -358,9 +358,8 @@ int run_benchmark(const Options& options, const display::testing::XvfbServer& xv
         return 1;
     }
 
-    const bench::MachineInfo machine = bench::machine_info();
     bench::ResultBlock block("wall display: call-next request to the frame that shows the code");
-    block.add("load", fmt::format("{} calls per mode, one every {} ms, round-robin over {} desks, sent "
+    block.add("workload", fmt::format("{} calls per mode, one every {} ms, round-robin over {} desks, sent "
                                   "through {}; Xvfb 1920x1080, display full screen",
                                   options.calls, options.spacing_ms, options.desks,
                                   options.api_client ? "antrean::ApiClient" : "cpp-httplib with TCP_NODELAY"));
@@ -388,7 +387,6 @@ int run_benchmark(const Options& options, const display::testing::XvfbServer& xv
                                              mib(idle.peak_rss_kib), mib(idle.pss_anon_kib)));
         block.add("goal", "idle CPU <= 2 % of one core, RSS <= 120 MB");
     }
-    block.add("machine", fmt::format("{} cores, {}", machine.cores, machine.cpu_model));
     block.print();
     return 0;
 }
