@@ -48,16 +48,29 @@ std::string call_next(ApiClient& client, const DeskId& desk) {
     return call->body["ticket"]["code"].get<std::string>();
 }
 
+// The numbers of desks and areas in the server's configuration, which decide the layout.
+struct BoardShape {
+    size_t desks = 0;
+    size_t areas = 0;
+};
+
+BoardShape board_shape(ApiClient& client) {
+    const auto config = client.config();
+    REQUIRE(config.has_value());
+    return BoardShape{config->body["desks"].size(), config->body["areas"].size()};
+}
+
+// The banner's rectangle does not depend on the numbers of desks and areas.
 bool banner_shown(const sf::Image& screen) {
-    const layout::ScreenLayout with_banner = layout::compute_layout({kWidth, kHeight, 3, 4, true});
+    const layout::ScreenLayout with_banner = layout::compute_layout({kWidth, kHeight, 0, 0, true});
     const layout::Rect& banner = *with_banner.banner;
     return static_cast<float>(count_pixels(screen, banner, render::theme::kBanner, 12)) >
            0.5f * banner.width * banner.height;
 }
 
 // True when the large panel shows an amber code and `desk_index`'s cell shows one too.
-bool call_shown(const sf::Image& screen, size_t desk_index, bool banner) {
-    const layout::ScreenLayout layout = layout::compute_layout({kWidth, kHeight, 3, 4, banner});
+bool call_shown(const sf::Image& screen, const BoardShape& shape, size_t desk_index, bool banner) {
+    const layout::ScreenLayout layout = layout::compute_layout({kWidth, kHeight, shape.desks, shape.areas, banner});
     return count_pixels(screen, layout.call_code, render::theme::kAccent) > 500 &&
            count_pixels(screen, layout.desk_cells.at(desk_index).code, render::theme::kAccent) > 100;
 }
@@ -96,6 +109,7 @@ TEST_CASE("display started before the server shows the call") {
     // The server comes up and a call follows at once, usually before the display's next retry.
     server.start(port);
     ApiClient client(server.base_url());
+    const BoardShape shape = board_shape(client);
     check_in(client);
     REQUIRE(client.login("budi", kPassword, DeskId("1")).has_value());
     CHECK(call_next(client, "1") == "A-001");
@@ -103,7 +117,7 @@ TEST_CASE("display started before the server shows the call") {
     const bool call_visible = wait_until(
         [&] {
             const sf::Image screen = xvfb.grab_screen();
-            return !banner_shown(screen) && call_shown(screen, 0, false);
+            return !banner_shown(screen) && call_shown(screen, shape, 0, false);
         },
         kScreenTimeout);
     CHECK_MESSAGE(call_visible, display->output());
@@ -129,6 +143,7 @@ TEST_CASE("display catches up after a server SIGKILL restart") {
     server.start();
     const int port = server.port();
     ApiClient client(server.base_url());
+    const BoardShape shape = board_shape(client);
     for (int i = 0; i < 3; ++i) {
         check_in(client);
     }
@@ -139,14 +154,14 @@ TEST_CASE("display catches up after a server SIGKILL restart") {
                     display->output());
     REQUIRE(client.login("budi", kPassword, DeskId("1")).has_value());
     CHECK(call_next(client, "1") == "A-001");
-    REQUIRE_MESSAGE(wait_until([&] { return call_shown(xvfb.grab_screen(), 0, false); }, kScreenTimeout),
+    REQUIRE_MESSAGE(wait_until([&] { return call_shown(xvfb.grab_screen(), shape, 0, false); }, kScreenTimeout),
                     display->output());
 
     // The server dies: the banner shows over the last board, which stays.
     server.kill_hard();
     REQUIRE_MESSAGE(wait_until([&] { return banner_shown(xvfb.grab_screen()); }, kScreenTimeout),
                     display->output());
-    CHECK(call_shown(xvfb.grab_screen(), 0, true));
+    CHECK(call_shown(xvfb.grab_screen(), shape, 0, true));
 
     // Six seconds down lets the display's back-off grow to about four seconds, so the call
     // below is made while the display is still disconnected.
@@ -163,7 +178,7 @@ TEST_CASE("display catches up after a server SIGKILL restart") {
     const bool call_visible = wait_until(
         [&] {
             const sf::Image screen = xvfb.grab_screen();
-            return !banner_shown(screen) && call_shown(screen, 1, false) && call_shown(screen, 0, false);
+            return !banner_shown(screen) && call_shown(screen, shape, 1, false) && call_shown(screen, shape, 0, false);
         },
         kScreenTimeout);
     CHECK_MESSAGE(call_visible, display->output());

@@ -48,6 +48,15 @@ void check_in(ApiClient& client, const AreaId& area) {
     REQUIRE_MESSAGE(ticket.has_value(), (ticket ? "" : describe_untranslated(ticket.error())));
 }
 
+// The layout the display computes for the server's configuration at 1920x1080.
+layout::ScreenLayout layout_for(ApiClient& client, size_t area_count_shown = 0) {
+    const auto config = client.config();
+    REQUIRE(config.has_value());
+    const size_t desks = config->body["desks"].size();
+    const size_t areas = area_count_shown > 0 ? area_count_shown : config->body["areas"].size();
+    return layout::compute_layout({1920, 1080, desks, areas, false});
+}
+
 size_t accent_pixels(const sf::Image& image, const layout::Rect& box) {
     return count_pixels(image, box, render::theme::kAccent);
 }
@@ -68,8 +77,7 @@ TEST_CASE("screenshot shows the call code and desk") {
     check_in(client, "pbk");
     check_in(client, "pbk");
 
-    // The shipped configuration has three desks and four areas.
-    const layout::ScreenLayout layout = layout::compute_layout({1920, 1080, 3, 4, false});
+    const layout::ScreenLayout layout = layout_for(client);
     const float code_area = layout.call_code.width * layout.call_code.height;
 
     const Screenshot before = take_screenshot(xvfb, server.base_url(), folder.path() / "before.png");
@@ -101,7 +109,7 @@ TEST_CASE("screenshot shows the call code and desk") {
     CHECK(count_pixels(after.image, layout.call_desk, render::theme::kText) > 500);
 
     // Desk 2 shows the code in amber; desks 1 and 3 show none.
-    REQUIRE(layout.desk_cells.size() == 3);
+    REQUIRE(layout.desk_cells.size() >= 3);
     CHECK(accent_pixels(after.image, layout.desk_cells[1].code) > 200);
     CHECK(accent_pixels(after.image, layout.desk_cells[0].code) == 0);
     CHECK(accent_pixels(after.image, layout.desk_cells[2].code) == 0);
@@ -110,7 +118,7 @@ TEST_CASE("screenshot shows the call code and desk") {
     const Screenshot srg_only =
         take_screenshot(xvfb, server.base_url(), folder.path() / "srg.png", {"--areas", "srg"});
     REQUIRE_MESSAGE(srg_only.exit_status == 0, srg_only.output);
-    CHECK(accent_pixels(srg_only.image, layout::compute_layout({1920, 1080, 3, 1, false}).call_code) == 0);
+    CHECK(accent_pixels(srg_only.image, layout_for(client, 1).call_code) == 0);
 }
 
 TEST_CASE("screenshot fails clearly without a server") {
