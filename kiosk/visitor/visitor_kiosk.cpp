@@ -49,9 +49,10 @@ void VisitorKiosk::schedule_background_calls(MonotonicMs now) {
     if (!config_) {
         api_->load_config([this](Result<KioskConfig> config) {
             request_in_flight_ = false;
-            changed_ = true;
             if (!config) {
-                flow_.set_server_reachable(config.error().code != ErrorCode::Unavailable);
+                const bool reachable = config.error().code != ErrorCode::Unavailable;
+                changed_ = changed_ || reachable != flow_.server_reachable();
+                flow_.set_server_reachable(reachable);
                 // Retries come every 2 s during an outage, so the log gets the first failure
                 // and then one line per 30.
                 ++config_failures_;
@@ -72,6 +73,7 @@ void VisitorKiosk::schedule_background_calls(MonotonicMs now) {
             }
             config_ = std::move(*config);
             config_failures_ = 0;
+            changed_ = true;
             flow_.set_server_reachable(true);
             spdlog::info("Loaded the configuration: {} service areas", config_->areas.size());
         });
@@ -94,12 +96,12 @@ void VisitorKiosk::schedule_background_calls(MonotonicMs now) {
 
 bool VisitorKiosk::update(MonotonicMs now) {
     last_update_ = now;
-    if (api_ != nullptr && api_->poll() > 0) {
-        changed_ = true;
+    // The callbacks set changed_ when a reply changes what the screen shows; a health
+    // check that finds nothing new costs no frame.
+    if (api_ != nullptr) {
+        api_->poll();
     }
-    if (printer_worker_.run_completions() > 0) {
-        changed_ = true;
-    }
+    printer_worker_.run_completions();
     if (flow_.tick(now)) {
         changed_ = true;
     }
@@ -301,6 +303,7 @@ void VisitorKiosk::print_ticket(const TicketInfo& ticket, std::uint64_t session)
             }
             if (session == flow_.session()) {
                 ticket_state_.print_status = outcome.status;
+                changed_ = true;
             }
         };
     });
