@@ -14,6 +14,18 @@ constexpr float kPortraitBelowAspect = 1.15f;
 constexpr float kDeskCellAspect = 1.6f;
 constexpr size_t kMaxRecentRows = 9;
 
+// Returns the share of the column height that the newest call takes above the desk grid.
+// Offices with many desks give the grid more room, so its cells stay readable.
+float call_panel_share(size_t desk_count, bool landscape) {
+    if (desk_count <= 4) {
+        return landscape ? 0.6f : 0.36f;
+    }
+    if (desk_count <= 8) {
+        return landscape ? 0.52f : 0.32f;
+    }
+    return landscape ? 0.45f : 0.28f;
+}
+
 float non_negative(float value) {
     return std::max(0.0f, value);
 }
@@ -250,7 +262,8 @@ ScreenLayout compute_layout(const LayoutInput& input) {
     if (landscape) {
         Rect right = content;
         Rect left = take_left(right, content.width * 0.58f, gap);
-        lay_out_call_panel(layout, take_top(left, left.height * 0.6f, gap), gap);
+        lay_out_call_panel(layout, take_top(left, left.height * call_panel_share(input.desk_count, true), gap),
+                           gap);
         lay_out_desks(layout, left, input.desk_count, gap);
 
         const float waiting_height =
@@ -263,8 +276,9 @@ ScreenLayout compute_layout(const LayoutInput& input) {
 
     // Stacked: the call, the desks, then the waiting counts beside the recent calls.
     const float content_height = content.height;
-    lay_out_call_panel(layout, take_top(content, content_height * 0.36f, gap), gap);
-    lay_out_desks(layout, take_top(content, content_height * 0.3f, gap), input.desk_count, gap);
+    const float call_share = call_panel_share(input.desk_count, false);
+    lay_out_call_panel(layout, take_top(content, content_height * call_share, gap), gap);
+    lay_out_desks(layout, take_top(content, content_height * (0.66f - call_share), gap), input.desk_count, gap);
     Rect recent = content;
     const Rect waiting = take_left(recent, content.width * 0.5f, gap);
     lay_out_waiting(layout, waiting, input.area_count, row_height, gap);

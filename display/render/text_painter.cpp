@@ -61,7 +61,8 @@ sf::Text fit_text_line(const std::string& utf8, const layout::Rect& box, const T
         return line;
     }
     const sf::Font& font = *style.font;
-    unsigned size = character_size_for_cap_height(font, box.height * style.cap_ratio);
+    const unsigned natural_size = character_size_for_cap_height(font, box.height * style.cap_ratio);
+    unsigned size = natural_size;
     if (style.max_character_size > 0) {
         size = std::min(size, style.max_character_size);
     }
@@ -70,8 +71,13 @@ sf::Text fit_text_line(const std::string& utf8, const layout::Rect& box, const T
     // Fit the width, estimating from the reference size.
     float width = estimated_width(font, size, text);
     if (width > box.width && style.overflow == Overflow::ShrinkThenEllipsis) {
-        size = scaled_size(size, std::max(style.min_scale, box.width / width));
-        width = estimated_width(font, size, text);
+        // The floor is a share of the size the box gives, so a size shared by a list is not
+        // shrunk a second time.
+        const unsigned floor_size = scaled_size(natural_size, style.min_scale);
+        if (size > floor_size) {
+            size = std::max(floor_size, scaled_size(size, box.width / width));
+            width = estimated_width(font, size, text);
+        }
     }
     if (width > box.width && style.overflow == Overflow::Shrink) {
         size = scaled_size(size, box.width / width);
