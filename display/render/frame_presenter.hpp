@@ -11,9 +11,10 @@
 // Most frames change only a small part of the screen: the running text, the clock, one
 // panel after a call. Under software OpenGL (Mesa llvmpipe, as under Xvfb) a full-window
 // swap costs the X server a copy of every pixel, and redrawing every panel costs far more.
-// Where GLX_MESA_copy_sub_buffer exists (every Mesa driver), the display draws only the
-// changed panels into the back buffer and copies just those rectangles to the window. The
-// back buffer is never swapped, so it always contains the whole last frame. Elsewhere every
+// Where GLX_MESA_copy_sub_buffer exists (Mesa's GLX offers it, llvmpipe included), the
+// display draws only the changed panels into the back buffer and copies just those
+// rectangles to the window. The back buffer is never swapped, so it always contains the
+// whole last frame. Elsewhere every
 // frame is drawn in full and swapped with display().
 namespace antrean::display::render {
 
