@@ -14,8 +14,7 @@
 // Where GLX_MESA_copy_sub_buffer exists (Mesa's GLX offers it, llvmpipe included), the
 // display draws only the changed panels into the back buffer and copies just those
 // rectangles to the window. The back buffer is never swapped, so it always contains the
-// whole last frame. Elsewhere every
-// frame is drawn in full and swapped with display().
+// whole last frame. Elsewhere every frame is drawn in full and swapped with display().
 namespace antrean::display::render {
 
 enum class RedrawMode {
