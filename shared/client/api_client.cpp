@@ -204,6 +204,9 @@ ApiClient::ApiClient(ServerAddress address)
     : address_(std::move(address)),
       connection_(std::make_unique<httplib::Client>(address_.to_url())) {
     connection_->set_keep_alive(true);
+    // Without TCP_NODELAY, Nagle's algorithm and the server's delayed ACK hold each request
+    // on a kept-alive connection for about 40 ms.
+    connection_->set_tcp_nodelay(true);
 }
 
 ApiClient::ApiClient(std::string_view base_url)
