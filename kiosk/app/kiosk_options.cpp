@@ -1,8 +1,10 @@
 #include "app/kiosk_options.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 
+#include "app/console_app.hpp"
 #include "ui/theme.hpp"
 #include "visitor/sample_screens.hpp"
 
@@ -13,7 +15,8 @@ ParsedOptions parse_kiosk_options(int argc, char** argv, const std::filesystem::
     options.assets = default_assets;
     options.fonts = ui::kDefaultFontDirectory;
 
-    CLI::App app{"Antrean kiosk: the touchscreen check-in for visitors (--role visitor)"};
+    CLI::App app{"Antrean kiosk: the touchscreen check-in for visitors (--role visitor), the officer console "
+                 "(--role officer) and the reception console (--role reception)"};
     std::string language = "id";
     std::string size = "1920x1080";
     std::string printer;
@@ -22,8 +25,10 @@ ParsedOptions parse_kiosk_options(int argc, char** argv, const std::filesystem::
     std::string layout_dump;
     std::string assets = options.assets.string();
     std::string fonts = options.fonts.string();
+    std::string desk;
 
-    app.add_option("--role", options.role, "which kiosk to run; only 'visitor' exists so far")
+    app.add_option("--role", options.role, "which program to run: visitor, officer or reception")
+        ->check(CLI::IsMember({"visitor", "officer", "reception"}))
         ->capture_default_str();
     app.add_option("--server", options.server_url, "base URL of the queue server")->capture_default_str();
     app.add_flag("--fullscreen", options.fullscreen, "fill the screen and hide the mouse pointer");
@@ -35,8 +40,8 @@ ParsedOptions parse_kiosk_options(int argc, char** argv, const std::filesystem::
     app.add_option("--printer", printer,
                    "ESC/POS receipt printer device (e.g. /dev/usb/lp0) or a file that tickets are appended to");
     app.add_option("--screenshot", screenshot, "render --screen once with sample content to this PNG file and exit");
-    app.add_option("--screen", options.screen, "the screen for --screenshot")
-        ->check(CLI::IsMember(sample_screen_names()))
+    // Each role has its own screens; the name is checked against the role after parsing.
+    app.add_option("--screen", options.screen, "the screen for --screenshot, one of the role's screens")
         ->capture_default_str();
     app.add_option("--screenshot-all", screenshot_all,
                    "render every screen in Indonesian and English to PNG files (and layout JSON) in this folder, "
@@ -45,6 +50,8 @@ ParsedOptions parse_kiosk_options(int argc, char** argv, const std::filesystem::
                    "after each frame, write the window rectangles of buttons and fields to this JSON file (for tests)");
     app.add_option("--assets", assets, "folder with i18n/ and config/")->capture_default_str();
     app.add_option("--fonts", fonts, "folder with NotoSans-Regular.ttf and NotoSans-Bold.ttf")->capture_default_str();
+    app.add_option("--desk", desk, "officer console: the desk id chosen on the login screen (from the server's "
+                                   "configuration, e.g. 1)");
 
     try {
         app.parse(argc, argv);
@@ -52,10 +59,22 @@ ParsedOptions parse_kiosk_options(int argc, char** argv, const std::filesystem::
         return {std::nullopt, app.exit(error)};
     }
 
-    if (options.role != "visitor") {
-        std::cerr << "antrean-kiosk: the role '" << options.role
-                  << "' is not available yet; start with --role visitor\n";
+    const std::vector<std::string>& screens =
+        options.role == "visitor" ? sample_screen_names() : console_screen_names(options.role);
+    if (options.role != "visitor" && options.screen == "welcome") {
+        options.screen = screens.front();
+    }
+    if (std::find(screens.begin(), screens.end(), options.screen) == screens.end()) {
+        std::string known;
+        for (const std::string& name : screens) {
+            known += (known.empty() ? "" : ", ") + name;
+        }
+        std::cerr << "antrean-kiosk: --screen '" << options.screen << "' is not a screen of --role " << options.role
+                  << "; choose one of: " << known << '\n';
         return {std::nullopt, 2};
+    }
+    if (!desk.empty()) {
+        options.desk = desk;
     }
     unsigned int width = 0;
     unsigned int height = 0;

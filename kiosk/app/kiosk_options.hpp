@@ -23,6 +23,7 @@ struct KioskOptions {
     std::string screen = "welcome";
     std::optional<std::filesystem::path> screenshot_all;  // a folder
     std::optional<std::filesystem::path> layout_dump;
+    std::optional<DeskId> desk;  // the officer console's preselected desk
     std::filesystem::path assets;
     std::filesystem::path fonts;
 };

@@ -1,10 +1,12 @@
-// antrean-kiosk: the touchscreen kiosk. `--role visitor` is the visitor check-in; the
-// reception and officer consoles will be further roles of the same program.
+// antrean-kiosk: the touchscreen kiosk and the staff consoles. `--role visitor` is the
+// visitor check-in, `--role officer` the officer console and `--role reception` the
+// reception console.
 
 #include <spdlog/spdlog.h>
 
 #include <iostream>
 
+#include "app/console_app.hpp"
 #include "app/kiosk_app.hpp"
 #include "app/kiosk_options.hpp"
 #include "i18n/catalog.hpp"
@@ -25,8 +27,10 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    const bool staff_console = options.role != "visitor";
     if (options.screenshot || options.screenshot_all) {
-        return kiosk::render_screenshots(options, *catalog);
+        return staff_console ? kiosk::render_console_screenshots(options, *catalog)
+                             : kiosk::render_screenshots(options, *catalog);
     }
-    return kiosk::run_visitor_kiosk(options, *catalog);
+    return staff_console ? kiosk::run_staff_console(options, *catalog) : kiosk::run_visitor_kiosk(options, *catalog);
 }
