@@ -169,8 +169,8 @@ void run_http_part(const Options& options, bench::ResultBlock& block) {
     server.add_user("petugas1", "officer", join(all_areas(config)), kPassword, "Petugas Satu");
     server.start();
 
-    // Login through ApiClient; the measured requests go over a bare connection with
-    // TCP_NODELAY, because ApiClient's POST bodies wait about 40 ms for Nagle's algorithm.
+    // Login through ApiClient. The measured requests go over a bare cpp-httplib connection
+    // with TCP_NODELAY, the default client of the other benchmarks too.
     ApiClient api(server.base_url());
     auto login = api.login("petugas1", kPassword, DeskId("1"));
     if (!login) fail_run("login", login.error());
