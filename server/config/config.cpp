@@ -39,7 +39,7 @@ Result<std::vector<AreaConfig>> read_areas(const toml::table& root, const std::f
         if (table == nullptr) {
             return config_error(path, "areas", "each entry must be a table");
         }
-        toml::node_view<const toml::node> view(*table);
+        const toml::table& view = *table;
         AreaConfig area;
         area.id = view["id"].value_or(std::string{});
         area.prefix = view["prefix"].value_or(std::string{});
@@ -79,7 +79,7 @@ Result<std::vector<DeskConfig>> read_desks(const toml::table& root, const std::f
         if (table == nullptr) {
             return config_error(path, "desks", "each entry must be a table");
         }
-        toml::node_view<const toml::node> view(*table);
+        const toml::table& view = *table;
         DeskConfig desk{view["id"].value_or(std::string{}), view["name"].value_or(std::string{}),
                         view["location"].value_or(std::string{})};
         if (!std::regex_match(desk.id, std::regex("^[A-Za-z0-9_-]{1,16}$"))) {
@@ -124,7 +124,7 @@ Result<std::vector<SurveyElement>> read_survey(const toml::table& root, const st
         if (table == nullptr) {
             return config_error(path, "survey_elements", "each entry must be a table");
         }
-        toml::node_view<const toml::node> view(*table);
+        const toml::table& view = *table;
         SurveyElement element;
         element.id = view["id"].value_or(std::string{});
         element.question = read_localized(view["question"]);

@@ -1,5 +1,7 @@
 #include <spdlog/spdlog.h>
 
+#include <cmath>
+
 #include "engine/reports.hpp"
 #include "http/routes.hpp"
 
@@ -214,9 +216,11 @@ void register_staff_routes(httplib::Server& server, Services& services) {
             response.set_content(daily_report_csv(*report), "text/csv; charset=utf-8");
             return;
         }
-        auto percentiles = [](const Percentiles& p) {
-            return Json{{"count", p.count}, {"p50_minutes", p.p50_minutes}, {"p90_minutes", p.p90_minutes},
-                        {"max_minutes", p.max_minutes}};
+        // Minutes to one decimal, as the CSV gives them: finer figures only look precise.
+        auto minutes = [](double value) { return std::round(value * 10.0) / 10.0; };
+        auto percentiles = [&minutes](const Percentiles& p) {
+            return Json{{"count", p.count}, {"p50_minutes", minutes(p.p50_minutes)},
+                        {"p90_minutes", minutes(p.p90_minutes)}, {"max_minutes", minutes(p.max_minutes)}};
         };
         send_json(response, 200,
                   {{"date", report->date},
@@ -230,7 +234,7 @@ void register_staff_routes(httplib::Server& server, Services& services) {
                    {"booked_served_by_booked_officer", report->booked_served_by_booked_officer},
                    {"waiting", percentiles(report->waiting)},
                    {"service", percentiles(report->service)},
-                   {"estimate", {{"mean_error_minutes", report->estimate_mean_error_minutes},
+                   {"estimate", {{"mean_error_minutes", minutes(report->estimate_mean_error_minutes)},
                                  {"samples", report->estimate_samples}}}});
     });
 }
