@@ -73,7 +73,7 @@ struct ServerConfig {
     SecurityPolicy security;
     bool enforce_opening_hours = true;  // walk-in check-in only within opening_hours
     size_t max_body_bytes = 64 * 1024;
-    int worker_threads = 96;  // each open event stream holds one worker
+    int worker_threads = 96;  // each open event stream occupies one worker
 
     const AreaConfig* find_area(std::string_view id) const;
     const DeskConfig* find_desk(std::string_view id) const;

@@ -593,7 +593,7 @@ Result<Ticket> QueueEngine::find(TicketId id) {
 
 Result<Ticket> QueueEngine::find_by_token(TicketId id, const std::string& token) {
     auto ticket = find(id);
-    // Same answer for a wrong token as for a missing ticket, so ids cannot be probed.
+    // The same error for a wrong token as for a missing ticket, so ids cannot be probed.
     if (!ticket || token.size() != ticket->status_token.size() ||
         sodium_memcmp(token.data(), ticket->status_token.data(), token.size()) != 0) {
         return ticket_not_found(id);

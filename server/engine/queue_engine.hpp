@@ -15,7 +15,7 @@
 
 namespace antrean::server {
 
-// Who performs a staff action, from the bearer token.
+// The staff member performing an action, from the bearer token.
 struct Actor {
     OfficerId officer_id = 0;
     Role role = Role::Officer;
@@ -34,7 +34,7 @@ struct CheckInRequest {
     std::string consent_version;
 };
 
-// What a visitor is told at check-in about the wait.
+// The wait estimate a visitor gets at check-in.
 struct WaitEstimate {
     int position = 1;  // 1 = next
     int minutes = 0;

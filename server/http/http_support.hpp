@@ -20,7 +20,7 @@ void send_json(httplib::Response& response, int status, const Json& body);
 void send_error(const httplib::Request& request, httplib::Response& response, const Catalog& catalog,
                 const Error& error);
 
-// Parses the body as a JSON object; answers 400 and returns nullopt otherwise.
+// Parses the body as a JSON object. Otherwise sends 400 and returns nullopt.
 std::optional<Json> parse_body(const httplib::Request& request, httplib::Response& response,
                                const Catalog& catalog);
 
