@@ -125,7 +125,7 @@ Result<ConsoleTheme> load_console_theme(const std::filesystem::path& font_direct
 
 void record_rect(ConsoleUi& ui, const std::string& id, ui::ItemKind kind, ImVec2 min, ImVec2 max, bool enabled,
                  const std::string& parent) {
-    if (ui.layout == nullptr) {
+    if (ui.layout == nullptr || ui.recording_paused) {
         return;
     }
     ui::LayoutItem item;
@@ -147,7 +147,7 @@ bool action_button(ConsoleUi& ui, const char* id, std::string_view label, std::s
     ImGui::PushID(id);
     const bool pressed = ImGui::InvisibleButton("##action", size);
     const bool hovered = ImGui::IsItemHovered();
-    const bool held = ImGui::IsItemActive();
+    const bool pressed_down = ImGui::IsItemActive();
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     record_rect(ui, id, ui::ItemKind::Button, min, max, enabled);
@@ -160,7 +160,7 @@ bool action_button(ConsoleUi& ui, const char* id, std::string_view label, std::s
         border = palette.disabled;
         text = palette.disabled_text;
     } else if (style == ActionStyle::Primary) {
-        fill = held ? palette.primary_pressed : palette.primary;
+        fill = pressed_down ? palette.primary_pressed : palette.primary;
         border = fill;
         text = palette.primary_text;
     } else {
@@ -168,7 +168,7 @@ bool action_button(ConsoleUi& ui, const char* id, std::string_view label, std::s
             border = palette.danger;
             text = palette.danger;
         }
-        fill = held ? palette.pressed_surface : (hovered ? palette.selected : palette.surface);
+        fill = pressed_down ? palette.pressed_surface : (hovered ? palette.selected : palette.surface);
     }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float rounding = ui.px(8);
@@ -323,15 +323,22 @@ void draw_spinner(ConsoleUi& ui, float radius, double time_seconds, ImU32 color)
     ImGui::Dummy(ImVec2(radius * 2, radius * 2));
 }
 
-namespace {
+void same_row(float row_y) {
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(row_y);
+}
 
 void field_label(ConsoleUi& ui, std::string_view label) {
-    ImGui::PushFont(ui.fonts().small);
-    ImGui::PushStyleColor(ImGuiCol_Text, color(ui.colors().text_muted));
-    ImGui::TextUnformatted(label.data(), label.data() + label.size());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    // Drawn directly rather than as an ImGui text item: a text item after SameLine takes
+    // the baseline of the field before it and would sit lower than its neighbours.
+    ImFont* font = ui.fonts().small;
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImGui::GetCursorScreenPos(), ui.colors().text_muted,
+                                        label.data(), label.data() + label.size());
+    ImGui::Dummy(size);
 }
+
+namespace {
 
 void field_error(ConsoleUi& ui, const char* id, const std::optional<std::string>& error) {
     if (!error) {
@@ -378,8 +385,8 @@ bool multiline_input(ConsoleUi& ui, const char* id, std::string_view label, std:
     return changed;
 }
 
-bool begin_dialog(ConsoleUi& ui, const char* id, std::string_view title, float width, bool wanted) {
-    if (!wanted) {
+bool begin_dialog(ConsoleUi& ui, const char* id, std::string_view title, float width, bool open_requested) {
+    if (!open_requested) {
         // A popup that is no longer drawn would stay open and keep blocking the screen.
         if (ImGui::IsPopupOpen(id) && ImGui::BeginPopupModal(id)) {
             ImGui::CloseCurrentPopup();
@@ -402,11 +409,30 @@ bool begin_dialog(ConsoleUi& ui, const char* id, std::string_view title, float w
     if (!open) {
         return false;
     }
+    if (ImGui::IsWindowAppearing()) {
+        ui.recording_paused = true;
+    }
     record_rect(ui, id, ui::ItemKind::Panel, ImGui::GetWindowPos(),
                 ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
                        ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
     section_title(ui, title);
     return true;
+}
+
+bool begin_combo(ConsoleUi& ui, const char* imgui_id, const char* preview) {
+    if (!ImGui::BeginCombo(imgui_id, preview)) {
+        return false;
+    }
+    ui.recording_paused_outside_combo = ui.recording_paused;
+    if (ImGui::IsWindowAppearing()) {
+        ui.recording_paused = true;
+    }
+    return true;
+}
+
+void end_combo(ConsoleUi& ui) {
+    ImGui::EndCombo();
+    ui.recording_paused = ui.recording_paused_outside_combo;
 }
 
 void end_dialog() {

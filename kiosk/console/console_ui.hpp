@@ -1,10 +1,10 @@
 #pragma once
 
-// The desktop look of the staff consoles on Dear ImGui 1.86: NotoSans at reading size for
-// a keyboard and mouse at a desk (not the kiosk's touch sizes), ImGui's own widgets in the
-// kiosk's colours, and a few drawn pieces: action buttons with their shortcut key,
-// notices and dialogs. Every widget that a test clicks or a screenshot check measures is
-// recorded in the layout recorder under a stable id.
+// The desktop look of the staff consoles on Dear ImGui 1.86. Text is NotoSans at reading
+// size for a keyboard and mouse at a desk, not the kiosk's touch sizes. ImGui's own
+// widgets take the kiosk's colours, and a few pieces are drawn: action buttons with their
+// shortcut key, notices and dialogs. Every widget that a test clicks or a screenshot check
+// measures is recorded in the layout recorder under a stable id.
 
 #include <imgui.h>
 
@@ -39,7 +39,7 @@ struct ConsoleTheme {
 // "kiosk.error.font_missing" {path} like the kiosk's theme.
 Result<ConsoleTheme> load_console_theme(const std::filesystem::path& font_directory, float scale);
 
-// What every drawing function of a console needs.
+// The context every drawing function of a console receives.
 struct ConsoleUi {
     const Catalog* catalog = nullptr;
     Language language = Language::Indonesian;
@@ -48,6 +48,12 @@ struct ConsoleUi {
     float scale = 1.0f;
     // False while a dialog is open: shortcuts of the screen below do nothing.
     bool shortcuts = true;
+    // True for the rest of a frame in which a dialog first appears. ImGui places a window
+    // that sizes itself only from its second frame, so its rectangles are recorded from
+    // then on, and a test never clicks where the dialog is not.
+    bool recording_paused = false;
+    // The pause state to restore when a combo box's list closes (see begin_combo).
+    bool recording_paused_outside_combo = false;
 
     std::string tr(std::string_view key, const std::map<std::string, std::string>& params = {}) const {
         return catalog->translate(language, key, params);
@@ -67,7 +73,8 @@ void record_rect(ConsoleUi& ui, const std::string& id, ui::ItemKind kind, ImVec2
 enum class ActionStyle { Primary, Normal, Danger };
 
 // A button with its shortcut drawn as a key cap ("F1") left of the label. Disabled, it
-// greys out and its tooltip says why. Returns true when clicked while enabled.
+// greys out and its tooltip gives `disabled_reason`. Returns true when clicked while
+// enabled.
 bool action_button(ConsoleUi& ui, const char* id, std::string_view label, std::string_view shortcut, ImVec2 size,
                    bool enabled, std::string_view disabled_reason, ActionStyle style = ActionStyle::Normal);
 
@@ -91,6 +98,13 @@ void muted_text(ConsoleUi& ui, std::string_view text);
 // A small spinning arc, drawn while requests run.
 void draw_spinner(ConsoleUi& ui, float radius, double time_seconds, ImU32 color);
 
+// Starts the next field of a row at the row's top (`row_y`, a cursor position in the
+// window); SameLine alone would push a field's label down to the previous field's text.
+void same_row(float row_y);
+
+// The small muted label above a field.
+void field_label(ConsoleUi& ui, std::string_view label);
+
 // A keyboard-friendly text input: returns true when the text changed.
 bool text_input(ConsoleUi& ui, const char* id, std::string_view label, std::string& value, float width,
                 ImGuiInputTextFlags flags = 0, const std::optional<std::string>& error = std::nullopt);
@@ -98,11 +112,16 @@ bool multiline_input(ConsoleUi& ui, const char* id, std::string_view label, std:
                      const std::optional<std::string>& error = std::nullopt);
 
 // Starts and ends a modal dialog centered in the window. Call begin_dialog every frame
-// with `wanted` saying whether the dialog should be open: it opens the popup on the
-// first wanted frame and closes it on the first unwanted one. Returns true while the
+// with `open_requested` saying whether the dialog should be open: it opens the popup on
+// the first such frame and closes it on the first frame without. Returns true while the
 // dialog is drawn; then call end_dialog().
-bool begin_dialog(ConsoleUi& ui, const char* id, std::string_view title, float width, bool wanted);
+bool begin_dialog(ConsoleUi& ui, const char* id, std::string_view title, float width, bool open_requested);
 void end_dialog();
+
+// ImGui::BeginCombo and EndCombo, with the list's rectangles left out of the layout in
+// the frame it opens, as for dialogs, because the list is placed from its second frame.
+bool begin_combo(ConsoleUi& ui, const char* imgui_id, const char* preview);
+void end_combo(ConsoleUi& ui);
 
 ImU32 notice_color(const ConsoleUi& ui, NoticeKind kind, bool background);
 

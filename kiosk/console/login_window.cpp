@@ -64,7 +64,7 @@ bool draw_login_window(ConsoleUi& ui, LoginForm& form, const StaffSession& sessi
             }
         }
         ImGui::SetNextItemWidth(field_width);
-        if (ImGui::BeginCombo("##login.desk", preview.c_str())) {
+        if (begin_combo(ui, "##login.desk", preview.c_str())) {
             if (config) {
                 for (const DeskInfo& desk : config->desks) {
                     const std::string label = desk.name + " – " + desk.location + "##desk" + desk.id;
@@ -74,7 +74,7 @@ bool draw_login_window(ConsoleUi& ui, LoginForm& form, const StaffSession& sessi
                     record_item(ui, "login.desk." + desk.id, ui::ItemKind::Button);
                 }
             }
-            ImGui::EndCombo();
+            end_combo(ui);
         }
         record_item(ui, "login.desk", ui::ItemKind::Field);
     }

@@ -52,10 +52,10 @@ DialogIntent draw_move_dialog(ConsoleUi& ui, bool open, MoveForm& form, const St
     record_item(ui, "move.explain", ui::ItemKind::Text, true, "move.dialog");
     const float width = ImGui::GetContentRegionAvail().x;
 
-    ImGui::TextUnformatted(ui.tr("console.move.area").c_str());
+    field_label(ui, ui.tr("console.move.area"));
     const AreaId shown_area = form.area.value_or(form.current_area);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo("##move.area", area_text(config, ui.language, shown_area).c_str())) {
+    if (begin_combo(ui, "##move.area", area_text(config, ui.language, shown_area).c_str())) {
         if (config != nullptr) {
             for (const AreaInfo& area : config->areas) {
                 const std::string label = area.name.in(ui.language) + "##area" + area.id;
@@ -65,11 +65,11 @@ DialogIntent draw_move_dialog(ConsoleUi& ui, bool open, MoveForm& form, const St
                 record_item(ui, "move.area." + area.id, ui::ItemKind::Button);
             }
         }
-        ImGui::EndCombo();
+        end_combo(ui);
     }
     record_item(ui, "move.area", ui::ItemKind::Field);
 
-    ImGui::TextUnformatted(ui.tr("console.move.officer").c_str());
+    field_label(ui, ui.tr("console.move.officer"));
     std::string officer_preview = ui.tr("console.move.any_officer");
     if (form.officer_id) {
         if (const StaffAccount* officer = session.find_staff(*form.officer_id)) {
@@ -77,7 +77,7 @@ DialogIntent draw_move_dialog(ConsoleUi& ui, bool open, MoveForm& form, const St
         }
     }
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo("##move.officer", officer_preview.c_str())) {
+    if (begin_combo(ui, "##move.officer", officer_preview.c_str())) {
         if (ImGui::Selectable((ui.tr("console.move.any_officer") + "##any").c_str(), !form.officer_id)) {
             form.officer_id.reset();
         }
@@ -94,7 +94,7 @@ DialogIntent draw_move_dialog(ConsoleUi& ui, bool open, MoveForm& form, const St
             }
             record_item(ui, "move.officer." + std::to_string(officer.id), ui::ItemKind::Button);
         }
-        ImGui::EndCombo();
+        end_combo(ui);
     }
     record_item(ui, "move.officer", ui::ItemKind::Field);
 

@@ -15,13 +15,6 @@ std::optional<std::string> booking_error(ConsoleUi& ui, const AppointmentsState&
     return ui.catalog->render(ui.language, it->second);
 }
 
-// Starts the next field of a row at the row's top; SameLine alone would push a label
-// down by the frame padding of the field before it.
-void next_in_row(float row_y) {
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(row_y);
-}
-
 bool key_pressed(const ConsoleUi& ui, sf::Keyboard::Key key) {
     return ui.shortcuts && ImGui::IsKeyPressed(key, false);
 }
@@ -220,24 +213,24 @@ void draw_booking_form(ConsoleUi& ui, const StaffSession& session, AppointmentsS
     float row_y = ImGui::GetCursorPosY();
     console::text_input(ui, "booking.phone", ui.tr("console.register.phone"), form.visitor.phone, half, 0,
                         booking_error(ui, state, BookingField::Phone));
-    next_in_row(row_y);
+    console::same_row(row_y);
     console::text_input(ui, "booking.email", ui.tr("console.register.email"), form.visitor.email, half, 0,
                         booking_error(ui, state, BookingField::Email));
     row_y = ImGui::GetCursorPosY();
     console::text_input(ui, "booking.nik", ui.tr("console.register.nik"), form.visitor.nik, half,
                         ImGuiInputTextFlags_CharsDecimal, booking_error(ui, state, BookingField::Nik));
-    next_in_row(row_y);
+    console::same_row(row_y);
     console::text_input(ui, "booking.institution", ui.tr("console.register.institution"), form.visitor.institution,
                         half, 0, booking_error(ui, state, BookingField::Institution));
 
     // Area and purpose.
     row_y = ImGui::GetCursorPosY();
     ImGui::BeginGroup();
-    ImGui::TextUnformatted(ui.tr("console.register.area").c_str());
+    console::field_label(ui, ui.tr("console.register.area"));
     ImGui::SetNextItemWidth(half);
     const std::string area_preview =
         form.area ? console::area_text(config, ui.language, *form.area) : ui.tr("console.booking.choose");
-    if (ImGui::BeginCombo("##booking.area", area_preview.c_str())) {
+    if (console::begin_combo(ui, "##booking.area", area_preview.c_str())) {
         if (config != nullptr) {
             for (const console::AreaInfo& area : config->areas) {
                 if (ImGui::Selectable((area.name.in(ui.language) + "##" + area.id).c_str(), form.area == area.id)) {
@@ -246,21 +239,21 @@ void draw_booking_form(ConsoleUi& ui, const StaffSession& session, AppointmentsS
                 console::record_item(ui, "booking.area." + area.id, ui::ItemKind::Button);
             }
         }
-        ImGui::EndCombo();
+        console::end_combo(ui);
     }
     console::record_item(ui, "booking.area", ui::ItemKind::Field);
     if (auto error = booking_error(ui, state, BookingField::Area)) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui.colors().error), "%s", error->c_str());
     }
     ImGui::EndGroup();
-    next_in_row(row_y);
+    console::same_row(row_y);
     ImGui::BeginGroup();
-    ImGui::TextUnformatted(ui.tr("console.register.purpose").c_str());
+    console::field_label(ui, ui.tr("console.register.purpose"));
     ImGui::SetNextItemWidth(half);
     const std::string purpose_preview = form.purpose
                                             ? console::purpose_text(config, session.catalog(), ui.language, *form.purpose)
                                             : ui.tr("console.booking.choose");
-    if (ImGui::BeginCombo("##booking.purpose", purpose_preview.c_str())) {
+    if (console::begin_combo(ui, "##booking.purpose", purpose_preview.c_str())) {
         for (const Purpose purpose : {Purpose::Complaint, Purpose::Information, Purpose::Consultation}) {
             const std::string label = console::purpose_text(config, session.catalog(), ui.language, purpose);
             if (ImGui::Selectable(label.c_str(), form.purpose == purpose)) {
@@ -268,7 +261,7 @@ void draw_booking_form(ConsoleUi& ui, const StaffSession& session, AppointmentsS
             }
             console::record_item(ui, std::string("booking.purpose.") + to_string(purpose), ui::ItemKind::Button);
         }
-        ImGui::EndCombo();
+        console::end_combo(ui);
     }
     console::record_item(ui, "booking.purpose", ui::ItemKind::Field);
     if (auto error = booking_error(ui, state, BookingField::Purpose)) {
@@ -284,14 +277,12 @@ void draw_booking_form(ConsoleUi& ui, const StaffSession& session, AppointmentsS
     row_y = ImGui::GetCursorPosY();
     console::text_input(ui, "booking.date", ui.tr("console.booking.date"), form.date, third, 0,
                         booking_error(ui, state, BookingField::Date));
-    next_in_row(row_y);
+    console::same_row(row_y);
     console::text_input(ui, "booking.time", ui.tr("console.booking.time"), form.time, third, 0,
                         booking_error(ui, state, BookingField::Time));
-    next_in_row(row_y);
+    console::same_row(row_y);
     ImGui::BeginGroup();
-    ImGui::PushFont(ui.fonts().small);
-    ImGui::TextUnformatted(ui.tr("console.booking.length").c_str());
-    ImGui::PopFont();
+    console::field_label(ui, ui.tr("console.booking.length"));
     ImGui::SetNextItemWidth(third);
     ImGui::InputInt("##booking.length", &form.length_minutes, 5, 15);
     console::record_item(ui, "booking.length", ui::ItemKind::Field);
@@ -300,7 +291,7 @@ void draw_booking_form(ConsoleUi& ui, const StaffSession& session, AppointmentsS
     }
     ImGui::EndGroup();
 
-    ImGui::TextUnformatted(ui.tr("console.appointments.officer").c_str());
+    console::field_label(ui, ui.tr("console.appointments.officer"));
     std::string officer_preview = ui.tr("console.appointments.unassigned");
     if (form.officer_id) {
         if (const console::StaffAccount* account = session.find_staff(*form.officer_id)) {
@@ -308,7 +299,7 @@ void draw_booking_form(ConsoleUi& ui, const StaffSession& session, AppointmentsS
         }
     }
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo("##booking.officer", officer_preview.c_str())) {
+    if (console::begin_combo(ui, "##booking.officer", officer_preview.c_str())) {
         if (ImGui::Selectable(ui.tr("console.appointments.unassigned").c_str(), !form.officer_id)) {
             form.officer_id.reset();
         }
@@ -322,7 +313,7 @@ void draw_booking_form(ConsoleUi& ui, const StaffSession& session, AppointmentsS
             }
             console::record_item(ui, "booking.officer." + std::to_string(account.id), ui::ItemKind::Button);
         }
-        ImGui::EndCombo();
+        console::end_combo(ui);
     }
     console::record_item(ui, "booking.officer", ui::ItemKind::Field);
 

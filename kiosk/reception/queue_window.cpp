@@ -32,7 +32,7 @@ void draw_filters(ConsoleUi& ui, const StaffSession& session, QueueView& view, s
     ImGui::SetNextItemWidth(state_width + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x);
     const std::string state_key =
         std::string("console.queue.state_filter.") + state_filter_names.at(static_cast<size_t>(view.state_filter));
-    if (ImGui::BeginCombo("##queue.state", ui.tr(state_key).c_str())) {
+    if (console::begin_combo(ui, "##queue.state", ui.tr(state_key).c_str())) {
         for (size_t i = 0; i < static_cast<size_t>(StateFilter::kCount); ++i) {
             const auto filter = static_cast<StateFilter>(i);
             const std::string label = ui.tr(std::string("console.queue.state_filter.") + state_filter_names.at(i));
@@ -41,7 +41,7 @@ void draw_filters(ConsoleUi& ui, const StaffSession& session, QueueView& view, s
             }
             console::record_item(ui, std::string("queue.state.") + state_filter_names.at(i), ui::ItemKind::Button);
         }
-        ImGui::EndCombo();
+        console::end_combo(ui);
     }
     console::record_item(ui, "queue.state", ui::ItemKind::Field);
 
@@ -51,7 +51,7 @@ void draw_filters(ConsoleUi& ui, const StaffSession& session, QueueView& view, s
     ImGui::SetNextItemWidth(ui.px(380));
     const std::string area_preview =
         view.area_filter ? console::area_text(config, ui.language, *view.area_filter) : ui.tr("console.queue.all_areas");
-    if (ImGui::BeginCombo("##queue.area", area_preview.c_str())) {
+    if (console::begin_combo(ui, "##queue.area", area_preview.c_str())) {
         if (ImGui::Selectable(ui.tr("console.queue.all_areas").c_str(), !view.area_filter)) {
             view.area_filter.reset();
         }
@@ -63,7 +63,7 @@ void draw_filters(ConsoleUi& ui, const StaffSession& session, QueueView& view, s
                 console::record_item(ui, "queue.area." + area.id, ui::ItemKind::Button);
             }
         }
-        ImGui::EndCombo();
+        console::end_combo(ui);
     }
     console::record_item(ui, "queue.area", ui::ItemKind::Field);
     ImGui::SameLine(0, ui.px(24));

@@ -546,7 +546,6 @@ void ReceptionConsole::draw_console(ConsoleUi& ui) {
     ImGui::BeginChild("reception.body", ImVec2(ImGui::GetContentRegionAvail().x - gap,
                                                ImGui::GetContentRegionAvail().y - gap),
                       false);
-    apply_shortcuts(ui);
 
     if (ImGui::BeginTabBar("reception.tabs")) {
         for (size_t i = 0; i < static_cast<size_t>(ReceptionTab::kCount); ++i) {
@@ -659,6 +658,9 @@ void ReceptionConsole::draw_console(ConsoleUi& ui) {
         case ReceptionTab::kCount:
             break;
     }
+    // Shortcuts act after the widgets, so a key pressed in the frame of a click sees the
+    // click's change (a ticked consent box before Ctrl+Enter).
+    apply_shortcuts(ui);
     draw_dialogs(ui);
     ImGui::EndChild();
 }

@@ -39,16 +39,15 @@ console::DialogIntent draw_reschedule_dialog(ConsoleUi& ui, bool open, Appointme
                                                    : std::optional<std::string>(ui.catalog->render(ui.language, it->second));
     };
     const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
+    const float row_y = ImGui::GetCursorPosY();
     console::text_input(ui, "reschedule.date", ui.tr("console.booking.date"), form.date, third, 0,
                         error(BookingField::Date));
-    ImGui::SameLine();
+    console::same_row(row_y);
     console::text_input(ui, "reschedule.time", ui.tr("console.booking.time"), form.time, third, 0,
                         error(BookingField::Time));
-    ImGui::SameLine();
+    console::same_row(row_y);
     ImGui::BeginGroup();
-    ImGui::PushFont(ui.fonts().small);
-    ImGui::TextUnformatted(ui.tr("console.booking.length").c_str());
-    ImGui::PopFont();
+    console::field_label(ui, ui.tr("console.booking.length"));
     ImGui::SetNextItemWidth(third);
     ImGui::InputInt("##reschedule.length", &form.length_minutes, 5, 15);
     console::record_item(ui, "reschedule.length", ui::ItemKind::Field);
@@ -57,7 +56,7 @@ console::DialogIntent draw_reschedule_dialog(ConsoleUi& ui, bool open, Appointme
     }
     ImGui::EndGroup();
 
-    ImGui::TextUnformatted(ui.tr("console.appointments.officer").c_str());
+    console::field_label(ui, ui.tr("console.appointments.officer"));
     std::string preview = ui.tr("console.reschedule.keep_officer");
     if (form.officer_id) {
         if (const console::StaffAccount* account = session.find_staff(*form.officer_id)) {
@@ -65,7 +64,7 @@ console::DialogIntent draw_reschedule_dialog(ConsoleUi& ui, bool open, Appointme
         }
     }
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-    if (ImGui::BeginCombo("##reschedule.officer", preview.c_str())) {
+    if (console::begin_combo(ui, "##reschedule.officer", preview.c_str())) {
         for (const console::StaffAccount& account : session.staff()) {
             if (account.role != Role::Officer) {
                 continue;
@@ -75,7 +74,7 @@ console::DialogIntent draw_reschedule_dialog(ConsoleUi& ui, bool open, Appointme
                 form.officer_id = account.id;
             }
         }
-        ImGui::EndCombo();
+        console::end_combo(ui);
     }
     console::record_item(ui, "reschedule.officer", ui::ItemKind::Field);
     const console::DialogIntent intent =
