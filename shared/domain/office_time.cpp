@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cmath>
 #include <regex>
+#include <stdexcept>
 
 namespace antrean {
 namespace {
@@ -19,6 +21,40 @@ TimestampMs SystemClock::now() const {
     return std::chrono::duration_cast<Milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+namespace {
+
+TimestampMs steady_now_ms() {
+    return std::chrono::duration_cast<Milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+void check_rate(double rate) {
+    if (!std::isfinite(rate) || rate <= 0) {
+        throw std::invalid_argument(
+            fmt::format("clock rate {} is invalid: it must be a number greater than 0", rate));
+    }
+}
+
+}  // namespace
+
+CompressedClock::CompressedClock(TimestampMs start, double rate)
+    : start_(start), rate_(rate), real_now_(steady_now_ms) {
+    check_rate(rate);
+    real_start_ = real_now_();
+}
+
+CompressedClock::CompressedClock(TimestampMs start, double rate, const Clock& real_time)
+    : start_(start), rate_(rate), real_now_([&real_time] { return real_time.now(); }) {
+    check_rate(rate);
+    real_start_ = real_now_();
+}
+
+TimestampMs CompressedClock::now() const {
+    const auto elapsed = static_cast<double>(real_now_() - real_start_);
+    return start_ + static_cast<TimestampMs>(std::llround(elapsed * rate_));
 }
 
 Result<OfficeTime> OfficeTime::create(const std::string& zone_name) {

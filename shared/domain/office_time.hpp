@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <string>
 
 #include "domain/error.hpp"
@@ -35,6 +36,29 @@ public:
 
 private:
     std::atomic<TimestampMs> now_;
+};
+
+// Simulated office time for replays and demonstrations: `start` plus `rate` times the real
+// time elapsed since construction. Rate 60 runs an eight-hour office day in eight minutes.
+class CompressedClock final : public Clock {
+public:
+    // Measures elapsed real time with std::chrono::steady_clock, so an adjustment of the
+    // system clock does not move simulated time. Throws std::invalid_argument unless `rate`
+    // is finite and greater than zero.
+    CompressedClock(TimestampMs start, double rate);
+    // Measures elapsed real time as the change in `real_time`, which must outlive this clock.
+    // Tests pass a ManualClock.
+    CompressedClock(TimestampMs start, double rate, const Clock& real_time);
+
+    TimestampMs now() const override;
+    TimestampMs start() const { return start_; }
+    double rate() const { return rate_; }
+
+private:
+    TimestampMs start_;
+    double rate_;
+    std::function<TimestampMs()> real_now_;
+    TimestampMs real_start_;
 };
 
 // Local civil time of the office, from the system tz database.
