@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "auth/accounts.hpp"
@@ -26,6 +27,11 @@ struct ServeOptions {
     std::string listen = "127.0.0.1:8080";
     std::string config_path;
     std::string log_file;
+    // Simulated clock for a replay of an office day. Without --clock-start and --clock-rate
+    // the server runs on the system clock.
+    std::string clock_start;
+    double clock_rate = 1.0;
+    bool clock_rate_given = false;
 };
 
 void setup_logging(const std::string& log_file) {
@@ -73,6 +79,33 @@ std::optional<ServerConfig> load_server_config(const std::string& config_path) {
     return *config;
 }
 
+// Builds the clock the server runs on: the system clock, or a CompressedClock when
+// --clock-start or --clock-rate is given. Creating it before anything else is loaded keeps
+// the simulated time close to the start time that a replay passes. Returns nullptr and
+// logs why when an option is invalid.
+std::unique_ptr<Clock> make_clock(const ServeOptions& options) {
+    if (options.clock_start.empty() && !options.clock_rate_given) {
+        return std::make_unique<SystemClock>();
+    }
+    TimestampMs start = SystemClock().now();
+    if (!options.clock_start.empty()) {
+        auto parsed = parse_rfc3339(options.clock_start);
+        if (!parsed) {
+            spdlog::critical("--clock-start '{}' is invalid: give an RFC 3339 time with an offset, "
+                             "for example 2026-12-07T08:00:00+07:00",
+                             options.clock_start);
+            return nullptr;
+        }
+        start = *parsed;
+    }
+    try {
+        return std::make_unique<CompressedClock>(start, options.clock_rate);
+    } catch (const std::invalid_argument& error) {
+        spdlog::critical("--clock-rate: {}", error.what());
+        return nullptr;
+    }
+}
+
 std::filesystem::path assets_dir() {
     if (const char* assets = std::getenv("ANTREAN_ASSETS_DIR")) return assets;
     return ANTREAN_ASSETS_DIR_PATH;
@@ -80,6 +113,8 @@ std::filesystem::path assets_dir() {
 
 int serve(const ServeOptions& options) {
     setup_logging(options.log_file);
+    const std::unique_ptr<Clock> clock = make_clock(options);
+    if (!clock) return 2;
     auto config = load_server_config(options.config_path);
     if (!config) return 2;
     auto office_time = OfficeTime::create(config->time_zone);
@@ -117,9 +152,14 @@ int serve(const ServeOptions& options) {
         return 2;
     }
 
-    SystemClock clock;
+    if (const auto* simulated = dynamic_cast<const CompressedClock*>(clock.get())) {
+        spdlog::warn("SIMULATED CLOCK: office time started at {} and runs {} times real time. "
+                     "Every ticket, session and report uses it, so never serve a real office "
+                     "day with --clock-start or --clock-rate",
+                     office_time->rfc3339(simulated->start()), simulated->rate());
+    }
     EventHub hub;
-    QueueEngine engine(store, *config, *office_time, clock, hub);
+    QueueEngine engine(store, *config, *office_time, *clock, hub);
     engine.start();
     Accounts accounts(engine);
     AppointmentBook appointments(engine);
@@ -195,6 +235,14 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--config", serve_options.config_path, "configuration file (default: the one shipped in assets/)");
     app.add_option("--log-file", serve_options.log_file, "also write the log to this file");
+    app.add_option("--clock-start", serve_options.clock_start,
+                   "run on a simulated clock that starts at this RFC 3339 time, for example "
+                   "2026-12-07T08:00:00+07:00 (default: the real time now); for replays and "
+                   "demonstrations only");
+    CLI::Option* clock_rate = app.add_option("--clock-rate", serve_options.clock_rate,
+                   "run on a simulated clock this many times faster than real time, a number "
+                   "greater than 0 (default 1 when --clock-start is given); for replays and "
+                   "demonstrations only");
 
     UserAddOptions user_options;
     CLI::App* user = app.add_subcommand("user", "manage staff accounts");
@@ -212,6 +260,7 @@ int main(int argc, char** argv) {
                   "read the password from standard input; without it a random password is generated and printed once");
 
     CLI11_PARSE(app, argc, argv);
+    serve_options.clock_rate_given = clock_rate->count() > 0;
     if (add->parsed()) {
         return run_user_add(user_options);
     }
