@@ -149,14 +149,14 @@ Result<IssuedTicket> QueueEngine::check_in(const CheckInRequest& request) {
     ticket.queued_at = now;
     ticket.created_at = now;
 
-    std::lock_guard lock(store_.mutex);
-    return insert_ticket_locked(std::move(ticket), request.visitor, request.consent_version, std::nullopt);
+    return commit_check_in([&] {
+        return insert_ticket_in_transaction(ticket, request.visitor, request.consent_version, std::nullopt);
+    });
 }
 
 Result<IssuedTicket> QueueEngine::check_in_appointment(AppointmentId appointment_id) {
     const TimestampMs now = clock_.now();
-    std::lock_guard lock(store_.mutex);
-    try {
+    return commit_check_in([&]() -> Result<IssuedTicket> {
         Database& db = *store_.db;
         Statement stmt = db.prepare(
             "SELECT a.visitor_id, a.area, a.purpose, a.summary, a.starts_at, a.officer_id, a.status, "
@@ -195,72 +195,130 @@ Result<IssuedTicket> QueueEngine::check_in_appointment(AppointmentId appointment
                               stmt.column_text(10), stmt.column_text(11), stmt.column_text(12)};
         const std::string consent_version = stmt.column_text(13);
         stmt.release();
-        return insert_ticket_locked(std::move(ticket), visitor, consent_version, visitor_id);
-    } catch (const DatabaseError& error) {
-        pending_.clear();
-        return storage_failure(error);
-    }
+        return insert_ticket_in_transaction(ticket, visitor, consent_version, visitor_id);
+    });
 }
 
-Result<IssuedTicket> QueueEngine::insert_ticket_locked(Ticket ticket, const Visitor& visitor,
-                                                       const std::string& consent_version,
-                                                       std::optional<std::int64_t> visitor_id) {
+// One check-in waiting for the shared commit. `result` is set by the thread that ran the
+// batch, under batch_mutex_.
+struct QueueEngine::CheckInJob {
+    const CheckInWork& work;
+    std::optional<Result<IssuedTicket>> result;
+};
+
+Result<IssuedTicket> QueueEngine::commit_check_in(const CheckInWork& work) {
+    CheckInJob job{work, std::nullopt};
+    std::unique_lock lock(batch_mutex_);
+    batch_queue_.push_back(&job);
+    while (!job.result) {
+        if (batch_running_) {
+            batch_done_.wait(lock);
+            continue;
+        }
+        // No batch is running: this thread runs every check-in queued so far, its own
+        // included, in one transaction. Those that arrive meanwhile wait for the next one.
+        batch_running_ = true;
+        std::vector<CheckInJob*> jobs = std::exchange(batch_queue_, {});
+        lock.unlock();
+        std::vector<Result<IssuedTicket>> results = run_check_in_batch(jobs);
+        lock.lock();
+        for (size_t index = 0; index < jobs.size(); ++index) {
+            jobs[index]->result = std::move(results[index]);
+        }
+        batch_running_ = false;
+        batch_done_.notify_all();
+    }
+    return std::move(*job.result);
+}
+
+std::vector<Result<IssuedTicket>> QueueEngine::run_check_in_batch(const std::vector<CheckInJob*>& jobs) {
+    std::vector<Result<IssuedTicket>> results;
+    results.reserve(jobs.size());
+    std::lock_guard lock(store_.mutex);
+    Database& db = *store_.db;
+    try {
+        Transaction transaction(db);
+        for (CheckInJob* job : jobs) {
+            // A savepoint per check-in: one that fails (a booking code used twice, say)
+            // is undone alone and the others in the batch still commit.
+            const size_t events_before = pending_.size();
+            db.exec("SAVEPOINT check_in");
+            Result<IssuedTicket> result = [&]() -> Result<IssuedTicket> {
+                try {
+                    return job->work();
+                } catch (const DatabaseError& error) {
+                    return storage_failure(error);
+                }
+            }();
+            if (!result) {
+                db.exec("ROLLBACK TO check_in");
+                pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(events_before), pending_.end());
+            }
+            db.exec("RELEASE check_in");
+            results.push_back(std::move(result));
+        }
+        transaction.commit();
+    } catch (const DatabaseError& error) {
+        // Nothing of the batch is stored, so every caller receives the storage failure.
+        pending_.clear();
+        const auto failure = storage_failure(error);
+        results.assign(jobs.size(), failure);
+        return results;
+    }
+    publish_pending();
+    mark_board_stale();
+    return results;
+}
+
+Result<IssuedTicket> QueueEngine::insert_ticket_in_transaction(Ticket ticket, const Visitor& visitor,
+                                                               const std::string& consent_version,
+                                                               std::optional<std::int64_t> visitor_id) {
     const AreaConfig* area = config_.find_area(ticket.area);
     if (area == nullptr) {
         return fail(ErrorCode::InvalidInput, "area", "error.unknown_area", {{"area", ticket.area}});
     }
-    try {
-        Transaction transaction(*store_.db);
-        if (!visitor_id) {
-            visitor_id = records::insert_visitor(*store_.db, visitor, ticket.consent_by, consent_version,
-                                                 ticket.created_at);
-        }
-        if (ticket.appointment_id) {
-            Statement appointment = store_.db->prepare(
-                "UPDATE appointments SET status = 'checked_in', updated_at = ?2 WHERE id = ?1 AND status = 'scheduled'");
-            appointment.bind(1, *ticket.appointment_id).bind(2, ticket.created_at);
-            appointment.run();
-            if (store_.db->changes() != 1) {
-                return fail(ErrorCode::Conflict, "booking_code", "error.appointment_checked_in");
-            }
-        }
-        ticket.service_date = office_time_.service_date(ticket.created_at, config_.queue.service_day_start_hour);
-        const int number = records::next_ticket_number(*store_.db, ticket.service_date, ticket.area);
-        ticket.code = fmt::format("{}-{:03}", area->prefix, number);
-        ticket.status_token = new_status_token();
-        ticket.state = TicketState::Waiting;
-        ticket.id = records::insert_ticket(*store_.db, ticket, *visitor_id);
-        if (ticket.appointment_id) {
-            Statement link = store_.db->prepare("UPDATE appointments SET ticket_id = ?2 WHERE id = ?1");
-            link.bind(1, *ticket.appointment_id).bind(2, ticket.id);
-            link.run();
-        }
-
-        const WaitEstimate estimate = estimate_locked(ticket);
-        ticket.estimated_wait_minutes = estimate.minutes;
-        Statement store_estimate = store_.db->prepare("UPDATE tickets SET estimated_wait_minutes = ?2 WHERE id = ?1");
-        store_estimate.bind(1, ticket.id).bind(2, estimate.minutes);
-        store_estimate.run();
-
-        records::insert_history(*store_.db, ticket.id,
-                                TicketHistoryEntry{ticket.created_at, "check_in", std::nullopt,
-                                                   TicketState::Waiting, std::nullopt, std::nullopt,
-                                                   to_string(ticket.kind)});
-        record_ticket_event("ticket.updated", ticket);
-        transaction.commit();
-        publish_pending();
-        mark_board_stale();
-        ticket.visitor = visitor;
-        return IssuedTicket{std::move(ticket), estimate};
-    } catch (const DatabaseError& error) {
-        pending_.clear();
-        return storage_failure(error);
+    if (!visitor_id) {
+        visitor_id =
+            records::insert_visitor(*store_.db, visitor, ticket.consent_by, consent_version, ticket.created_at);
     }
+    if (ticket.appointment_id) {
+        Statement appointment = store_.db->prepare(
+            "UPDATE appointments SET status = 'checked_in', updated_at = ?2 WHERE id = ?1 AND status = 'scheduled'");
+        appointment.bind(1, *ticket.appointment_id).bind(2, ticket.created_at);
+        appointment.run();
+        if (store_.db->changes() != 1) {
+            return fail(ErrorCode::Conflict, "booking_code", "error.appointment_checked_in");
+        }
+    }
+    ticket.service_date = office_time_.service_date(ticket.created_at, config_.queue.service_day_start_hour);
+    const int number = records::next_ticket_number(*store_.db, ticket.service_date, ticket.area);
+    ticket.code = fmt::format("{}-{:03}", area->prefix, number);
+    ticket.status_token = new_status_token();
+    ticket.state = TicketState::Waiting;
+    ticket.id = records::insert_ticket(*store_.db, ticket, *visitor_id);
+    if (ticket.appointment_id) {
+        Statement link = store_.db->prepare("UPDATE appointments SET ticket_id = ?2 WHERE id = ?1");
+        link.bind(1, *ticket.appointment_id).bind(2, ticket.id);
+        link.run();
+    }
+
+    const WaitEstimate estimate =
+        estimate_locked(ticket, records::count_waiting_before_newest(*store_.db, ticket.area, ticket.priority));
+    ticket.estimated_wait_minutes = estimate.minutes;
+    Statement store_estimate = store_.db->prepare("UPDATE tickets SET estimated_wait_minutes = ?2 WHERE id = ?1");
+    store_estimate.bind(1, ticket.id).bind(2, estimate.minutes);
+    store_estimate.run();
+
+    records::insert_history(*store_.db, ticket.id,
+                            TicketHistoryEntry{ticket.created_at, "check_in", std::nullopt, TicketState::Waiting,
+                                               std::nullopt, std::nullopt, to_string(ticket.kind)});
+    record_ticket_event("ticket.updated", ticket);
+    ticket.visitor = visitor;
+    return IssuedTicket{std::move(ticket), estimate};
 }
 
-WaitEstimate QueueEngine::estimate_locked(const Ticket& ticket) {
+WaitEstimate QueueEngine::estimate_locked(const Ticket& ticket, int ahead) {
     Database& db = *store_.db;
-    const int ahead = records::count_waiting_ahead(db, ticket);
     const TimestampMs now = clock_.now();
 
     // Mean of the last 20 services in this area today; the configured default before any.
@@ -289,7 +347,7 @@ WaitEstimate QueueEngine::estimate_locked(const Ticket& ticket) {
 Result<WaitEstimate> QueueEngine::estimate(const Ticket& ticket) {
     std::lock_guard lock(store_.mutex);
     try {
-        return estimate_locked(ticket);
+        return estimate_locked(ticket, records::count_waiting_ahead(*store_.db, ticket));
     } catch (const DatabaseError& error) {
         return storage_failure(error);
     }

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -116,12 +119,21 @@ public:
     void mark_board_stale();
 
 private:
-    Result<IssuedTicket> insert_ticket_locked(Ticket ticket, const Visitor& visitor,
-                                              const std::string& consent_version,
-                                              std::optional<std::int64_t> visitor_id);
+    // Check-ins share commits: those that arrive while one batch commits run together in
+    // the next transaction, each in its own savepoint, so one flush serves them all. Every
+    // caller receives its result only after the commit that stored its ticket.
+    using CheckInWork = std::function<Result<IssuedTicket>()>;
+    struct CheckInJob;
+    Result<IssuedTicket> commit_check_in(const CheckInWork& work);
+    std::vector<Result<IssuedTicket>> run_check_in_batch(const std::vector<CheckInJob*>& jobs);
+    // Stores a new waiting ticket. The caller has the store lock and an open transaction.
+    Result<IssuedTicket> insert_ticket_in_transaction(Ticket ticket, const Visitor& visitor,
+                                                      const std::string& consent_version,
+                                                      std::optional<std::int64_t> visitor_id);
     Result<std::optional<CallResult>> select_next_locked(const Officer& officer, TimestampMs now);
     Result<Ticket> transfer_locked(Ticket ticket, const Actor& actor, const ActionDetails& details);
-    WaitEstimate estimate_locked(const Ticket& ticket);
+    // `ahead` is the number of waiting tickets that will be called before this one.
+    WaitEstimate estimate_locked(const Ticket& ticket, int ahead);
     void record_ticket_event(const std::string& name, const Ticket& ticket);
     std::string new_status_token() const;
 
@@ -134,6 +146,10 @@ private:
     std::shared_ptr<const BoardSnapshot> board_;
     std::atomic<bool> board_stale_{true};
     mutable std::mutex board_mutex_;
+    std::mutex batch_mutex_;
+    std::condition_variable batch_done_;
+    std::vector<CheckInJob*> batch_queue_;
+    bool batch_running_ = false;
 };
 
 }  // namespace antrean::server

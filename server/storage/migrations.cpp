@@ -9,7 +9,7 @@ namespace {
 
 // Schema steps in order; step N brings user_version from N to N+1. A released step is never
 // edited: a change to the schema is a new step at the end.
-constexpr std::array<const char*, 3> kMigrations{R"sql(
+constexpr std::array<const char*, 4> kMigrations{R"sql(
 CREATE TABLE officers (
     id INTEGER PRIMARY KEY,
     username TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -154,6 +154,41 @@ UPDATE tickets SET first_called_at = called_at;
 -- so each check-in cost grew with the number of tickets issued.
 CREATE INDEX tickets_finished ON tickets(area, service_date, finished_at, started_at)
     WHERE state = 'done';
+)sql",
+                                                  R"sql(
+-- The waiting tickets per area and priority, kept by triggers in the transaction of every
+-- change. A new ticket's place in the queue is then one read instead of a count over the
+-- area's waiting tickets, which grew with the queue and ran at every check-in.
+CREATE TABLE waiting_counts (
+    area TEXT NOT NULL,
+    priority TEXT NOT NULL,
+    waiting INTEGER NOT NULL,
+    PRIMARY KEY (area, priority)
+) WITHOUT ROWID;
+INSERT INTO waiting_counts (area, priority, waiting)
+    SELECT area, priority, COUNT(*) FROM tickets WHERE state = 'waiting' GROUP BY area, priority;
+CREATE TRIGGER waiting_counts_insert AFTER INSERT ON tickets WHEN NEW.state = 'waiting'
+BEGIN
+    INSERT INTO waiting_counts (area, priority, waiting) VALUES (NEW.area, NEW.priority, 1)
+        ON CONFLICT (area, priority) DO UPDATE SET waiting = waiting + 1;
+END;
+-- A ticket that leaves the waiting state, or changes area or priority while waiting,
+-- leaves its old count; the next trigger adds it to the new one.
+CREATE TRIGGER waiting_counts_leave AFTER UPDATE OF state, area, priority ON tickets
+    WHEN OLD.state = 'waiting'
+BEGIN
+    UPDATE waiting_counts SET waiting = waiting - 1 WHERE area = OLD.area AND priority = OLD.priority;
+END;
+CREATE TRIGGER waiting_counts_enter AFTER UPDATE OF state, area, priority ON tickets
+    WHEN NEW.state = 'waiting'
+BEGIN
+    INSERT INTO waiting_counts (area, priority, waiting) VALUES (NEW.area, NEW.priority, 1)
+        ON CONFLICT (area, priority) DO UPDATE SET waiting = waiting + 1;
+END;
+CREATE TRIGGER waiting_counts_delete AFTER DELETE ON tickets WHEN OLD.state = 'waiting'
+BEGIN
+    UPDATE waiting_counts SET waiting = waiting - 1 WHERE area = OLD.area AND priority = OLD.priority;
+END;
 )sql"};
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "storage/records.hpp"
 
+#include <algorithm>
+
 namespace antrean::server::records {
 namespace {
 
@@ -118,9 +120,8 @@ int count_waiting_ahead(Database& db, const Ticket& ticket) {
     // Priority tickets go first. A regular ticket has every waiting priority ticket of its
     // area ahead of it plus the earlier regular ones, and a priority ticket only the earlier
     // priority ones.
-    // NOTE: the count visits every waiting ticket of the area, about 120 ns each on the
-    // 2-core development VM, and runs inside the store lock at every check-in. With
-    // 25,000 waiting in one area that is about 3 ms (see docs/BENCHMARKS.md).
+    // The count visits every waiting ticket of the area, about 120 ns each on the 2-core
+    // development VM; check-in uses count_waiting_before_newest instead.
     Statement stmt = db.prepare(
         "SELECT COUNT(*) FROM tickets INDEXED BY tickets_area_waiting "
         "WHERE state = 'waiting' AND area = ?1 AND id != ?2 AND "
@@ -129,6 +130,16 @@ int count_waiting_ahead(Database& db, const Ticket& ticket) {
     stmt.bind(1, ticket.area).bind(2, ticket.id).bind(3, ticket.queued_at).bind(4, to_string(ticket.priority));
     stmt.step();
     return static_cast<int>(stmt.column_int(0));
+}
+
+int count_waiting_before_newest(Database& db, const AreaId& area, Priority priority) {
+    // The newest ticket is already in waiting_counts, so it is taken off its own count.
+    Statement stmt = db.prepare(
+        "SELECT COALESCE(SUM(waiting), 0) FROM waiting_counts "
+        "WHERE area = ?1 AND (priority = 'priority' OR ?2 = 'regular')");
+    stmt.bind(1, area).bind(2, to_string(priority));
+    stmt.step();
+    return std::max(0, static_cast<int>(stmt.column_int(0)) - 1);
 }
 
 std::optional<Ticket> active_ticket_of_officer(Database& db, OfficerId officer_id) {

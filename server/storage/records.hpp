@@ -23,6 +23,9 @@ struct BoardInputs {
 BoardInputs board_inputs(Database& db, const std::string& service_date, int recent_limit);
 // Number of waiting tickets of the same area that will be called before this one.
 int count_waiting_ahead(Database& db, const Ticket& ticket);
+// The same count for the ticket just inserted (the newest of its area), read from the
+// waiting_counts table in constant time.
+int count_waiting_before_newest(Database& db, const AreaId& area, Priority priority);
 std::optional<Ticket> active_ticket_of_officer(Database& db, OfficerId officer_id);
 // The waiting ticket a transfer created from `previous_id`, if any.
 std::optional<Ticket> follow_up_ticket(Database& db, TicketId previous_id);
