@@ -171,6 +171,7 @@ Result<StaffTicket> parse_staff_ticket(const Json& json) {
     ticket.outcome = parse_outcome_names(string_field(json, "outcome"));
     ticket.notes = string_field(json, "notes");
     ticket.cancel_reason = string_field(json, "cancel_reason");
+    ticket.status_url = string_field(json, "status_url");
     if (const auto estimate = integer_field(json, "estimated_wait_minutes")) {
         ticket.estimated_wait_minutes = static_cast<int>(*estimate);
     }

@@ -79,6 +79,7 @@ struct StaffTicket {
     std::optional<int> estimated_wait_minutes;
     std::string selection_rule;     // "longest_wait", or empty before the call
     std::string selection_message;  // the server's sentence, in the request's language
+    std::string status_url;         // the visitor's phone page, for the QR code of a reprint
 
     // Minutes from joining the queue until the call, or until `now` while it waits.
     int waited_minutes(TimestampMs now) const;

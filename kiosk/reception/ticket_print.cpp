@@ -57,6 +57,12 @@ kiosk::PrintedTicket printed_reprint(const Catalog& catalog, const console::Cons
         printed.wait = catalog.translate(language, "kiosk.ticket.wait",
                                          {{"range", kiosk::wait_range_text(catalog, language, minutes, minutes)}});
     }
+    // The same phone page as the first ticket, so a visitor who lost it can follow the
+    // queue again.
+    printed.qr_data = ticket.status_url;
+    if (!printed.qr_data.empty()) {
+        printed.qr_caption = catalog.translate(language, "kiosk.ticket.scan");
+    }
     printed.footer = catalog.translate(language, "kiosk.welcome.free");
     return printed;
 }

@@ -15,6 +15,11 @@ Json area_name(const AreaId& area, const QueueEngine& engine) {
     return config ? localized_json(config->name) : Json{{"id", area}, {"en", area}};
 }
 
+// The visitor's phone page, the address the ticket's QR code contains.
+std::string status_url(const Ticket& ticket, const QueueEngine& engine) {
+    return fmt::format("{}/q/{}?token={}", engine.config().public_base_url, ticket.id, ticket.status_token);
+}
+
 }  // namespace
 
 Json public_ticket_json(const Ticket& ticket, const QueueEngine& engine) {
@@ -38,8 +43,7 @@ Json issued_ticket_json(const IssuedTicket& issued, const QueueEngine& engine) {
     json["estimated_wait_minutes"] = issued.estimate.minutes;
     json["estimated_wait_range"] = {{"min", issued.estimate.range_min}, {"max", issued.estimate.range_max}};
     json["status_token"] = issued.ticket.status_token;
-    json["status_url"] = fmt::format("{}/q/{}?token={}", engine.config().public_base_url, issued.ticket.id,
-                                     issued.ticket.status_token);
+    json["status_url"] = status_url(issued.ticket, engine);
     if (issued.ticket.appointment_starts_at) {
         json["appointment_starts_at"] = engine.office_time().rfc3339(*issued.ticket.appointment_starts_at);
     }
@@ -70,6 +74,7 @@ Json staff_ticket_json(const Ticket& ticket, const QueueEngine& engine, const Ca
     json["outcome"] = ticket.outcome ? Json(to_string(*ticket.outcome)) : Json(nullptr);
     json["notes"] = ticket.notes;
     json["cancel_reason"] = ticket.cancel_reason;
+    json["status_url"] = status_url(ticket, engine);
     json["estimated_wait_minutes"] = ticket.estimated_wait_minutes ? Json(*ticket.estimated_wait_minutes) : Json(nullptr);
     const TimestampMs waited_until = ticket.called_at.value_or(engine.clock().now());
     json["waiting_minutes"] = std::max<TimestampMs>(0, waited_until - ticket.queued_at) / 60'000;

@@ -3,6 +3,8 @@
 #include "console/console_test_support.hpp"
 #include "reception/booking_form.hpp"
 #include "reception/registration_form.hpp"
+#include "reception/ticket_print.hpp"
+#include "services/escpos.hpp"
 
 using namespace antrean;
 using namespace antrean::reception;
@@ -191,4 +193,24 @@ TEST_CASE("confirmation message is Indonesian with what to bring") {
     CHECK(message.find("tidak dipungut biaya") != std::string::npos);
     CHECK(message.find("Lini Bappebti – Layanan Pengaduan dan Informasi") != std::string::npos);
     CHECK(message.find('{') == std::string::npos);
+}
+
+TEST_CASE("reprint carries the phone page QR") {
+    console::StaffTicket ticket = antrean::testing::make_ticket(7, "A-007", "pbk", TicketState::Waiting, kNow, 12);
+    ticket.status_url = "http://127.0.0.1:8080/q/7?token=00112233445566778899aabbccddeeff";
+
+    const kiosk::PrintedTicket printed = printed_reprint(real_catalog(), nullptr, jakarta(), ticket);
+
+    CHECK(printed.code == "A-007");
+    CHECK(printed.qr_data == ticket.status_url);
+    CHECK_FALSE(printed.qr_caption.empty());
+    const std::vector<std::uint8_t> bytes = kiosk::encode_ticket(printed);
+    const std::string text(bytes.begin(), bytes.end());
+    CHECK(text.find(ticket.status_url) != std::string::npos);
+
+    // A ticket from a server that sends no address is printed without the code.
+    ticket.status_url.clear();
+    const kiosk::PrintedTicket without = printed_reprint(real_catalog(), nullptr, jakarta(), ticket);
+    CHECK(without.qr_data.empty());
+    CHECK(without.qr_caption.empty());
 }

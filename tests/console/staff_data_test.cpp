@@ -22,7 +22,8 @@ TEST_CASE("staff ticket parses the queue form") {
         "appointment_id": 5, "appointment_starts_at": "2026-12-04T09:15:00+07:00",
         "previous_ticket_id": null, "outcome": null, "notes": "", "cancel_reason": "",
         "estimated_wait_minutes": 15, "waiting_minutes": 20,
-        "selection": {"rule": "booked_at_slot", "message": "Dipanggil karena janji temu"}
+        "selection": {"rule": "booked_at_slot", "message": "Dipanggil karena janji temu"},
+        "status_url": "http://127.0.0.1:8080/q/7?token=00112233445566778899aabbccddeeff"
       }, {"code": "no id"}]
     })");
     const Result<QueueSnapshot> queue = parse_queue(body);
@@ -44,6 +45,7 @@ TEST_CASE("staff ticket parses the queue form") {
     CHECK_FALSE(ticket.outcome.has_value());
     CHECK(ticket.estimated_wait_minutes == 15);
     CHECK(ticket.selection_rule == "booked_at_slot");
+    CHECK(ticket.status_url == "http://127.0.0.1:8080/q/7?token=00112233445566778899aabbccddeeff");
     CHECK(ticket.waited_minutes(0) == 20);
 }
 

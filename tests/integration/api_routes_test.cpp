@@ -721,7 +721,8 @@ TEST_CASE("staff read queue and officers") {
     Office office;
     Json request = walk_in_request("Siti Aminah", "0812-3456-7890");
     request["visitor"]["nik"] = kValidNik;
-    REQUIRE(office.anonymous().post("/api/v1/tickets", request).status == 201);
+    const HttpReply issued = office.anonymous().post("/api/v1/tickets", request);
+    REQUIRE(issued.status == 201);
     const RawHttpClient reception = office.staff("resepsionis");
 
     const HttpReply queue = reception.get("/api/v1/queue");
@@ -732,6 +733,8 @@ TEST_CASE("staff read queue and officers") {
     CHECK(ticket["visitor"]["phone"] == "+6281234567890");
     CHECK(ticket["visitor"]["nik"] == kValidNik);
     CHECK(ticket["consent_by"] == "visitor");
+    // A reprint carries the QR code of the first ticket.
+    CHECK(ticket["status_url"] == issued.json()["ticket"]["status_url"]);
     CHECK(queue.json()["service_date"] == office_now().substr(0, 10));
 
     const HttpReply officers = reception.get("/api/v1/officers");
