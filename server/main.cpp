@@ -98,6 +98,8 @@ std::unique_ptr<Clock> make_clock(const ServeOptions& options) {
         }
         start = *parsed;
     }
+    // FIXME: a --clock-start earlier than the newest time stored in the database is
+    // accepted, so the records of a restarted replay could go back in time.
     try {
         return std::make_unique<CompressedClock>(start, options.clock_rate);
     } catch (const std::invalid_argument& error) {
