@@ -12,10 +12,10 @@
 
 #include "client/api_client.hpp"
 #include "console/console_driver.hpp"
-#include "console/private_xvfb.hpp"
 #include "domain/office_time.hpp"
 #include "i18n/catalog.hpp"
 #include "integration/server_process.hpp"
+#include "kiosk/x_session.hpp"
 
 using namespace antrean;
 using namespace antrean::testing;
@@ -40,7 +40,7 @@ bool x_tools_available() {
 // A server, a display and one console of `role`; stopped in reverse order.
 struct ConsoleRig {
     ServerProcess& server;
-    PrivateXvfb display;
+    XvfbDisplay display;
     ChildProcess console;
     std::filesystem::path layout;
 

@@ -13,7 +13,6 @@
 #include <string>
 #include <vector>
 
-#include "console/private_xvfb.hpp"
 #include "kiosk/x_session.hpp"
 
 using namespace antrean::testing;
@@ -127,7 +126,7 @@ void check_role(const std::string& role, const std::vector<std::string>& screens
     REQUIRE(mkdtemp(pattern.data()) != nullptr);
     const std::filesystem::path folder = pattern;
 
-    PrivateXvfb display;
+    XvfbDisplay display;
     display.start(folder);
     const int status = run_command({ANTREAN_KIOSK_BINARY, "--role", role, "--screenshot-all", folder.string()},
                                    {{"DISPLAY", display.name()}});

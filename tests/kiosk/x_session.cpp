@@ -2,12 +2,14 @@
 
 #include <doctest/doctest.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <fcntl.h>
+#include <poll.h>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -19,6 +21,10 @@ namespace antrean::testing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// The descriptor number on which a child receives a pipe from spawn(); Xvfb writes its
+// display number there.
+constexpr int kPassedFd = 3;
 
 void sleep_ms(int milliseconds) {
     std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
@@ -40,8 +46,10 @@ std::vector<std::string> make_environment(const std::map<std::string, std::strin
     return entries;
 }
 
+// Starts `argv` with output to `log_file` (or nowhere). A `passed_fd` of 0 or more is
+// handed to the child as descriptor kPassedFd.
 pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, std::string>& extra_environment,
-            const std::filesystem::path& log_file) {
+            const std::filesystem::path& log_file, int passed_fd = -1) {
     std::vector<std::string> environment = make_environment(extra_environment);
     std::vector<char*> arguments;
     for (const std::string& argument : argv) {
@@ -54,17 +62,27 @@ pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, st
     }
     variables.push_back(nullptr);
 
+    const pid_t parent = getpid();
     const pid_t pid = fork();
     if (pid < 0) {
         throw std::runtime_error("fork failed for " + argv.front());
     }
     if (pid == 0) {
+        // The child ends with this process, so a test or a demo that dies leaves no Xvfb
+        // or window behind.
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() != parent) {
+            _exit(127);
+        }
         const int fd = log_file.empty() ? ::open("/dev/null", O_WRONLY)
                                         : ::open(log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
         if (fd >= 0) {
             dup2(fd, STDOUT_FILENO);
             dup2(fd, STDERR_FILENO);
             close(fd);
+        }
+        if (passed_fd >= 0) {
+            dup2(passed_fd, kPassedFd);
         }
         execve(arguments[0], arguments.data(), variables.data());
         _exit(127);
@@ -95,6 +113,11 @@ void ChildProcess::start(const std::vector<std::string>& argv,
                          const std::map<std::string, std::string>& extra_environment,
                          const std::filesystem::path& log_file) {
     pid_ = spawn(argv, extra_environment, log_file);
+}
+
+void ChildProcess::start_with_fd(const std::vector<std::string>& argv, const std::filesystem::path& log_file,
+                                 int passed_fd) {
+    pid_ = spawn(argv, {}, log_file, passed_fd);
 }
 
 bool ChildProcess::running() {
@@ -146,33 +169,62 @@ void XvfbDisplay::start(const std::filesystem::path& log_folder, bool outlive_cl
     outlive_clients_ = outlive_clients;
     const auto xvfb = find_program("Xvfb");
     if (!xvfb) {
-        throw std::runtime_error("Xvfb is not installed");
+        throw std::runtime_error("Xvfb is not installed (Debian package xvfb)");
     }
-    // Parallel test processes pick different numbers: the first whose lock file is absent,
-    // and the next one when Xvfb loses a race for it.
-    for (int display = 90; display < 190; ++display) {
-        if (std::filesystem::exists("/tmp/.X" + std::to_string(display) + "-lock")) {
+    int channel[2];
+    if (pipe(channel) != 0) {
+        throw std::runtime_error("pipe() failed for Xvfb -displayfd");
+    }
+    // Xvfb picks a free display number itself and writes it to the pipe, so tests that run
+    // in parallel never share a display. Each start gets its own log file.
+    static int started = 0;
+    const std::filesystem::path log =
+        log_folder / ("xvfb-" + std::to_string(getpid()) + "-" + std::to_string(++started) + ".log");
+    std::vector<std::string> argv{xvfb->string(), "-displayfd", std::to_string(kPassedFd), "-screen", "0",
+                                  "1920x1080x24", "-nolisten", "tcp"};
+    if (outlive_clients) {
+        argv.insert(argv.end(), {"-terminate", "3"});
+    }
+    try {
+        process_.start_with_fd(argv, log, channel[1]);
+    } catch (...) {
+        close(channel[0]);
+        close(channel[1]);
+        throw;
+    }
+    close(channel[1]);
+
+    // Xvfb writes the number and a newline once it accepts connections.
+    std::string number;
+    const auto deadline = Clock::now() + std::chrono::seconds(10);
+    while (Clock::now() < deadline && number.find('\n') == std::string::npos) {
+        pollfd ready{channel[0], POLLIN, 0};
+        if (poll(&ready, 1, 100) <= 0) {
             continue;
         }
-        name_ = ":" + std::to_string(display);
-        std::vector<std::string> argv{xvfb->string(), name_, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"};
-        if (outlive_clients) {
-            argv.insert(argv.end(), {"-terminate", "3"});
+        char buffer[16];
+        const ssize_t count = read(channel[0], buffer, sizeof buffer);
+        if (count <= 0) {
+            break;
         }
-        process_.start(argv, {}, log_folder / ("xvfb" + std::to_string(display) + ".log"));
-        const std::filesystem::path socket = "/tmp/.X11-unix/X" + std::to_string(display);
-        const auto deadline = Clock::now() + std::chrono::seconds(10);
-        while (Clock::now() < deadline && process_.running()) {
-            if (std::filesystem::exists(socket) &&
-                run_command({find_program("xdotool").value_or("/usr/bin/xdotool").string(), "getmouselocation"},
-                            {{"DISPLAY", name_}}) == 0) {
-                return;
-            }
-            sleep_ms(50);
-        }
-        process_.stop();
+        number.append(buffer, static_cast<size_t>(count));
     }
-    throw std::runtime_error("no free X display number between :90 and :189 for Xvfb");
+    close(channel[0]);
+    if (number.find('\n') == std::string::npos) {
+        process_.stop();
+        throw std::runtime_error("Xvfb did not report a display number within 10 s; see " + log.string());
+    }
+    name_ = ":" + number.substr(0, number.find('\n'));
+
+    const std::string xdotool = find_program("xdotool").value_or("/usr/bin/xdotool").string();
+    while (Clock::now() < deadline) {
+        if (run_command({xdotool, "getmouselocation"}, {{"DISPLAY", name_}}) == 0) {
+            return;
+        }
+        sleep_ms(50);
+    }
+    process_.stop();
+    throw std::runtime_error("Xvfb " + name_ + " does not accept connections; see " + log.string());
 }
 
 void XvfbDisplay::stop() {

@@ -30,6 +30,9 @@ class ChildProcess {
     // Starts `argv` with `extra_environment` added to this process's environment.
     void start(const std::vector<std::string>& argv, const std::map<std::string, std::string>& extra_environment,
                const std::filesystem::path& log_file);
+    // Starts `argv` with this process's environment and hands it `passed_fd` as
+    // descriptor 3.
+    void start_with_fd(const std::vector<std::string>& argv, const std::filesystem::path& log_file, int passed_fd);
     // Whether the process is still running (and reaps it when it has exited).
     bool running();
     // SIGTERM, then SIGKILL after `grace`; waits for the exit.
@@ -45,14 +48,14 @@ class ChildProcess {
 // Runs a command to completion and returns its exit status (-1 when it could not start).
 int run_command(const std::vector<std::string>& argv, const std::map<std::string, std::string>& extra_environment);
 
-// A private X server: Xvfb :N -screen 0 1920x1080x24 -nolisten tcp on the first free
-// display number from 90 on.
+// A private X server for one test: `Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp`.
+// Xvfb chooses a free display number itself, so tests that run in parallel never share one.
 class XvfbDisplay {
   public:
     ~XvfbDisplay();
-    // Starts Xvfb and waits until it accepts connections. Throws when no display number
-    // works within a few tries. With `outlive_clients`, the server is never killed from
-    // here: it ends by itself 3 s after its last client disconnects. A test that opens
+    // Starts Xvfb, logging to a new file in `log_folder`, and waits until xdotool can talk
+    // to it. Throws when it does not start within 10 s. With `outlive_clients`, the server
+    // is never killed from here: it ends by itself 3 s after its last client disconnects. A test that opens
     // SFML windows in its own process needs that, because SFML keeps its X connection
     // until the process exits and Xlib ends the process when the server goes first.
     void start(const std::filesystem::path& log_folder, bool outlive_clients = false);
