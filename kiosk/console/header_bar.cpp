@@ -103,7 +103,8 @@ HeaderIntent draw_header_bar(ConsoleUi& ui, const StaffSession& session, std::st
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(palette.header_text));
     ImGui::TextUnformatted(connection.c_str());
     ImGui::PopStyleColor();
-    record_item(ui, "header.connection", ui::ItemKind::Text);
+    // Enabled while online, so a test can tell from the layout dump when the console reconnects.
+    record_item(ui, "header.connection", ui::ItemKind::Text, online);
 
     if (session.busy()) {
         const float radius = ui.px(11);
