@@ -10,7 +10,7 @@ namespace antrean::replay {
 // appointments), prints them, and compares them with what the scenario implies and with
 // what the replay saw acknowledged. Prints one line per check and returns the number of
 // checks that failed.
-int print_and_check_day(const Scenario& scenario, const ReplayLog& log, const OfficeTime& office_time,
-                        ApiClient& reception);
+int print_and_check_day(const Scenario& scenario, const ReplayLog& log,
+                        const OfficeTime& office_time, ApiClient& reception);
 
 }  // namespace antrean::replay

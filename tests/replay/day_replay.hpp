@@ -18,7 +18,7 @@ namespace antrean::replay {
 // Raised when the server rejects a request that the scenario expects to succeed. The
 // message names the simulated time, the request, the officer or visit and the server's error.
 class ReplayError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -60,9 +60,9 @@ struct ReplayLog {
 std::string describe(const Error& error);
 
 class DayReplay {
-public:
-    DayReplay(const Scenario& scenario, const OfficeTime& office_time, OfficeProcess& office, double rate,
-              bool verbose);
+  public:
+    DayReplay(const Scenario& scenario, const OfficeTime& office_time, OfficeProcess& office,
+              double rate, bool verbose);
     ~DayReplay();
 
     // Creates the staff accounts and starts the server at the scenario's begin time.
@@ -76,7 +76,7 @@ public:
     ApiClient& reception() { return *reception_; }
     TimestampMs now() const;
 
-private:
+  private:
     struct Officer;
 
     // "09:15:00": a simulated time for messages.

@@ -1,10 +1,10 @@
 // antrean-replay: plays an office day from a scenario file through the real antrean-server
 // on a compressed clock, prints the day's figures from the server and checks them.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <sodium.h>
 #include <stdlib.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <filesystem>
 
@@ -24,7 +24,8 @@ constexpr int kExitMismatch = 1;
 constexpr int kExitError = 2;
 
 struct Options {
-    std::filesystem::path scenario = std::filesystem::path(ANTREAN_ASSETS_DIR) / "scenarios" / "lini-bappebti-day.toml";
+    std::filesystem::path scenario =
+        std::filesystem::path(ANTREAN_ASSETS_DIR) / "scenarios" / "lini-bappebti-day.toml";
     std::filesystem::path server = ANTREAN_SERVER_BINARY;
     std::filesystem::path office;
     double rate = 0;
@@ -34,8 +35,10 @@ struct Options {
 };
 
 std::filesystem::path new_office_folder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "antrean-replay-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed for " + pattern);
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "antrean-replay-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr)
+        throw std::runtime_error("mkdtemp failed for " + pattern);
     // OfficeProcess wants a folder that does not exist yet, and the unique name is what counts.
     std::filesystem::remove(pattern);
     return pattern;
@@ -44,16 +47,21 @@ std::filesystem::path new_office_folder() {
 int replay_day(const Options& options) {
     auto office_time = OfficeTime::create("Asia/Jakarta");
     if (!office_time) {
-        fmt::print(stderr, "antrean-replay: time zone Asia/Jakarta not found in the tz database: install the tzdata package\n");
+        fmt::print(stderr,
+                   "antrean-replay: time zone Asia/Jakarta not found in the tz database: install "
+                   "the tzdata package\n");
         return kExitError;
     }
     Scenario scenario = load_scenario(options.scenario, *office_time);
-    if (options.visits >= 0) keep_first_visits(scenario, options.visits);
+    if (options.visits >= 0)
+        keep_first_visits(scenario, options.visits);
     const double rate = options.rate > 0 ? options.rate : scenario.rate;
-    const std::filesystem::path folder = options.office.empty() ? new_office_folder() : options.office;
+    const std::filesystem::path folder =
+        options.office.empty() ? new_office_folder() : options.office;
 
-    fmt::print("antrean-replay: {} from {}, {} visits at {} times real time; office folder {}\n", scenario.date,
-               options.scenario.string(), scenario.visits.size(), rate, folder.string());
+    fmt::print("antrean-replay: {} from {}, {} visits at {} times real time; office folder {}\n",
+               scenario.date, options.scenario.string(), scenario.visits.size(), rate,
+               folder.string());
     const auto started = std::chrono::steady_clock::now();
     int failures = 0;
     {
@@ -63,12 +71,15 @@ int replay_day(const Options& options) {
         day.run();
         failures = print_and_check_day(scenario, day.log(), *office_time, day.reception());
     }
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     fmt::print("\nReplay took {:.1f} s of real time.\n", seconds);
 
     if (failures > 0) {
-        fmt::print(stderr, "antrean-replay: {} check(s) failed; the office folder {} is kept for inspection\n",
-                   failures, folder.string());
+        fmt::print(
+            stderr,
+            "antrean-replay: {} check(s) failed; the office folder {} is kept for inspection\n",
+            failures, folder.string());
         return kExitMismatch;
     }
     if (!options.keep_office && options.office.empty()) {
@@ -87,20 +98,25 @@ int main(int argc, char** argv) {
         fmt::print(stderr, "antrean-replay: libsodium failed to initialise\n");
         return kExitError;
     }
-    CLI::App app{"Replays an office day from a scenario file through the real antrean-server on a compressed "
-                 "clock, prints the day's figures from the server and checks them against the scenario"};
+    CLI::App app{
+        "Replays an office day from a scenario file through the real antrean-server on a "
+        "compressed "
+        "clock, prints the day's figures from the server and checks them against the scenario"};
     Options options;
     app.add_option("--scenario", options.scenario, "scenario file (TOML)")->capture_default_str();
-    app.add_option("--server", options.server, "the antrean-server program to run")->capture_default_str();
-    app.add_option("--office", options.office,
-                   "office folder to create, which must not exist yet (default: a new folder under the "
-                   "temporary directory, removed after a run whose checks all pass)");
+    app.add_option("--server", options.server, "the antrean-server program to run")
+        ->capture_default_str();
+    app.add_option(
+        "--office", options.office,
+        "office folder to create, which must not exist yet (default: a new folder under the "
+        "temporary directory, removed after a run whose checks all pass)");
     app.add_option("--rate", options.rate,
                    "simulated seconds per real second (default: [day] rate of the scenario)")
         ->check(CLI::PositiveNumber);
     app.add_option("--visits", options.visits, "replay only the first N visits in arrival order")
         ->check(CLI::NonNegativeNumber);
-    app.add_flag("--keep-office", options.keep_office, "keep the office folder after a run whose checks pass");
+    app.add_flag("--keep-office", options.keep_office,
+                 "keep the office folder after a run whose checks pass");
     app.add_flag("-v,--verbose", options.verbose, "print every check-in, call and state change");
     CLI11_PARSE(app, argc, argv);
 
@@ -110,7 +126,8 @@ int main(int argc, char** argv) {
         fmt::print(stderr, "antrean-replay: {}\n", error.what());
         return kExitError;
     } catch (const ReplayError& error) {
-        fmt::print(stderr, "antrean-replay: the day did not go as the scenario says: {}\n", error.what());
+        fmt::print(stderr, "antrean-replay: the day did not go as the scenario says: {}\n",
+                   error.what());
         return kExitMismatch;
     } catch (const std::exception& error) {
         fmt::print(stderr, "antrean-replay: {}\n", error.what());

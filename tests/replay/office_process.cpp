@@ -22,7 +22,8 @@ std::string read_text(const std::filesystem::path& path) {
     return text.str();
 }
 
-std::string replace_line(std::string text, const std::string& line, const std::string& replacement) {
+std::string replace_line(std::string text, const std::string& line,
+                         const std::string& replacement) {
     const auto position = text.find(line);
     if (position == std::string::npos) {
         throw std::runtime_error("the shipped configuration has no line '" + line + "'");
@@ -32,11 +33,12 @@ std::string replace_line(std::string text, const std::string& line, const std::s
 
 }  // namespace
 
-OfficeProcess::OfficeProcess(std::filesystem::path server_binary, const std::filesystem::path& assets_dir,
-                             std::filesystem::path folder)
+OfficeProcess::OfficeProcess(std::filesystem::path server_binary,
+                             const std::filesystem::path& assets_dir, std::filesystem::path folder)
     : server_binary_(std::move(server_binary)), folder_(std::move(folder)) {
     if (std::filesystem::exists(folder_)) {
-        throw std::runtime_error("office folder " + folder_.string() + " already exists: give a folder that does not exist yet");
+        throw std::runtime_error("office folder " + folder_.string() +
+                                 " already exists: give a folder that does not exist yet");
     }
     std::filesystem::create_directories(folder_);
     std::filesystem::permissions(folder_, std::filesystem::perms::owner_all);
@@ -50,17 +52,23 @@ OfficeProcess::OfficeProcess(std::filesystem::path server_binary, const std::fil
     std::ofstream(folder_ / "antrean.toml") << config;
 }
 
-OfficeProcess::~OfficeProcess() { kill_hard(); }
+OfficeProcess::~OfficeProcess() {
+    kill_hard();
+}
 
-void OfficeProcess::add_user(const std::string& username, const std::string& role, const std::string& areas,
-                             const std::string& name, const std::string& password) {
-    std::string command = "'" + server_binary_.string() + "' user add --db '" + (folder_ / "antrean.db").string() +
-                          "' --config '" + (folder_ / "antrean.toml").string() + "' --username " + username +
+void OfficeProcess::add_user(const std::string& username, const std::string& role,
+                             const std::string& areas, const std::string& name,
+                             const std::string& password) {
+    std::string command = "'" + server_binary_.string() + "' user add --db '" +
+                          (folder_ / "antrean.db").string() + "' --config '" +
+                          (folder_ / "antrean.toml").string() + "' --username " + username +
                           " --role " + role + " --name '" + name + "' --password-stdin";
-    if (!areas.empty()) command += " --areas " + areas;
+    if (!areas.empty())
+        command += " --areas " + areas;
     command += " >> '" + (folder_ / "user-add.log").string() + "' 2>&1";
     FILE* pipe = popen(command.c_str(), "w");
-    if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
+    if (pipe == nullptr)
+        throw std::runtime_error("cannot run " + command);
     std::fputs((password + "\n").c_str(), pipe);
     if (pclose(pipe) != 0) {
         throw std::runtime_error("antrean-server user add failed for " + username + ": " +
@@ -69,21 +77,25 @@ void OfficeProcess::add_user(const std::string& username, const std::string& rol
 }
 
 void OfficeProcess::start(const std::string& clock_start, double rate) {
-    if (pid_ > 0) throw std::runtime_error("antrean-server already runs with pid " + std::to_string(pid_));
+    if (pid_ > 0)
+        throw std::runtime_error("antrean-server already runs with pid " + std::to_string(pid_));
     // The log file is appended to across restarts, so only lines after this offset count.
     std::error_code ignored;
-    const auto log_offset = std::filesystem::exists(log_path()) ? std::filesystem::file_size(log_path(), ignored) : 0;
+    const auto log_offset =
+        std::filesystem::exists(log_path()) ? std::filesystem::file_size(log_path(), ignored) : 0;
     const std::string stderr_path = (folder_ / "server-stderr.log").string();
     const std::string rate_text = std::to_string(rate);
     std::fflush(nullptr);
     pid_ = fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
+    if (pid_ < 0)
+        throw std::runtime_error("fork failed");
     if (pid_ == 0) {
         std::freopen(stderr_path.c_str(), "a", stderr);
         std::freopen("/dev/null", "w", stdout);
-        execl(server_binary_.c_str(), "antrean-server", "--db", (folder_ / "antrean.db").c_str(), "--config",
-              (folder_ / "antrean.toml").c_str(), "--listen", "127.0.0.1:0", "--log-file", log_path().c_str(),
-              "--clock-start", clock_start.c_str(), "--clock-rate", rate_text.c_str(), static_cast<char*>(nullptr));
+        execl(server_binary_.c_str(), "antrean-server", "--db", (folder_ / "antrean.db").c_str(),
+              "--config", (folder_ / "antrean.toml").c_str(), "--listen", "127.0.0.1:0",
+              "--log-file", log_path().c_str(), "--clock-start", clock_start.c_str(),
+              "--clock-rate", rate_text.c_str(), static_cast<char*>(nullptr));
         std::_Exit(127);
     }
 
@@ -96,8 +108,9 @@ void OfficeProcess::start(const std::string& clock_start, double rate) {
         if (std::regex_search(log, match, listening)) {
             if (log.find("SIMULATED CLOCK") == std::string::npos) {
                 kill_hard();
-                throw std::runtime_error("antrean-server started without the simulated-clock warning in " +
-                                         log_path().string());
+                throw std::runtime_error(
+                    "antrean-server started without the simulated-clock warning in " +
+                    log_path().string());
             }
             port_ = std::stoi(match[1]);
             return;
@@ -111,11 +124,13 @@ void OfficeProcess::start(const std::string& clock_start, double rate) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     kill_hard();
-    throw std::runtime_error("antrean-server did not listen within 20 s; see " + log_path().string());
+    throw std::runtime_error("antrean-server did not listen within 20 s; see " +
+                             log_path().string());
 }
 
 void OfficeProcess::kill_hard() {
-    if (pid_ <= 0) return;
+    if (pid_ <= 0)
+        return;
     ::kill(pid_, SIGKILL);
     int status = 0;
     waitpid(pid_, &status, 0);

@@ -12,7 +12,7 @@ namespace antrean::replay {
 // A fresh office folder (SQLite file, configuration, staff accounts, logs) and the real
 // antrean-server running on it on a loopback port with a simulated clock.
 class OfficeProcess {
-public:
+  public:
     // Creates `folder`, which must not exist yet, with the shipped configuration from
     // `assets_dir`. Throws std::runtime_error naming the folder on failure.
     OfficeProcess(std::filesystem::path server_binary, const std::filesystem::path& assets_dir,
@@ -39,7 +39,7 @@ public:
     const std::filesystem::path& folder() const { return folder_; }
     std::filesystem::path log_path() const { return folder_ / "server.log"; }
 
-private:
+  private:
     std::filesystem::path server_binary_;
     std::filesystem::path folder_;
     pid_t pid_ = -1;

@@ -14,7 +14,7 @@ namespace antrean::replay {
 // Raised for a scenario file that cannot be read or contradicts itself. The message names
 // the file and the entry.
 class ScenarioError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
