@@ -7,9 +7,9 @@
 #include <chrono>
 #include <thread>
 
+#include "display/xvfb_support.hpp"
 #include "e2e/driver/office_steps.hpp"
 #include "e2e/driver/office_windows.hpp"
-#include "display/xvfb_support.hpp"
 #include "i18n/catalog.hpp"
 #include "integration/server_process.hpp"
 
@@ -38,17 +38,19 @@ void add_staff(ServerProcess& server) {
 }
 
 void start_kiosk(ScreenProgram& kiosk, const ServerProcess& server) {
-    kiosk.start(visitor_kiosk_command(kPrograms, server.base_url(), kiosk.layout_file(), server.dir() / "printer.bin"),
+    kiosk.start(visitor_kiosk_command(kPrograms, server.base_url(), kiosk.layout_file(),
+                                      server.dir() / "printer.bin"),
                 {{"ALSOFT_DRIVERS", "null"}});
 }
 
 void start_officer(ScreenProgram& console, const ServerProcess& server, const std::string& desk) {
-    console.start(console_command(kPrograms, server.base_url(), "officer", desk, console.layout_file(), ""));
+    console.start(
+        console_command(kPrograms, server.base_url(), "officer", desk, console.layout_file(), ""));
 }
 
 void start_reception(ScreenProgram& console, const ServerProcess& server) {
-    console.start(console_command(kPrograms, server.base_url(), "reception", "", console.layout_file(),
-                                  server.dir() / "reception-printer.bin"));
+    console.start(console_command(kPrograms, server.base_url(), "reception", "",
+                                  console.layout_file(), server.dir() / "reception-printer.bin"));
 }
 
 void start_wall_display(ScreenProgram& display, const ServerProcess& server) {
@@ -57,7 +59,8 @@ void start_wall_display(ScreenProgram& display, const ServerProcess& server) {
 
 void wait_until_display_connected(ScreenProgram& display, size_t connections) {
     REQUIRE_MESSAGE(display::testing::wait_until(
-                        [&] { return count_of(display.log_text(), kConnectedLine) >= connections; }, kScreenTimeout),
+                        [&] { return count_of(display.log_text(), kConnectedLine) >= connections; },
+                        kScreenTimeout),
                     display.log_text());
 }
 
@@ -70,10 +73,12 @@ void require_call_on_board(ScreenProgram& display, const BoardReader& board, siz
         },
         kScreenTimeout);
     if (!shown) {
-        display.save_screenshot(std::filesystem::temp_directory_path() / "antrean-e2e-display-failure.png");
+        display.save_screenshot(std::filesystem::temp_directory_path() /
+                                "antrean-e2e-display-failure.png");
     }
-    REQUIRE_MESSAGE(shown, "the wall display shows no call at desk index " << desk_index << "; log:\n"
-                                                                          << display.log_text());
+    REQUIRE_MESSAGE(shown, "the wall display shows no call at desk index " << desk_index
+                                                                           << "; log:\n"
+                                                                           << display.log_text());
 }
 
 bool is_called(const nlohmann::json& ticket) {
@@ -147,7 +152,8 @@ TEST_CASE("walk-in reaches a PBK officer and the board") {
     CHECK_FALSE(board.desk_has_code(after_call, board.desk_index("3")));
     const std::string announcement = spoken_call(code, "Meja 1");
     CHECK_MESSAGE(display::testing::wait_until(
-                      [&] { return display.log_text().find(announcement) != std::string::npos; }, kScreenTimeout),
+                      [&] { return display.log_text().find(announcement) != std::string::npos; },
+                      kScreenTimeout),
                   "expected \"" << announcement << "\" in the display log:\n"
                                 << display.log_text());
 
@@ -170,10 +176,11 @@ TEST_CASE("booked visitor goes to the booked officer") {
     const OfficerId sari_id = api.officer_id("sari");
 
     // A walk-in for SRG who has waited longer than the booked visitor will.
-    const auto walk_in = api.client().check_in({{"visitor", {{"name", "Eko Prasetyo"}, {"phone", "081311112222"}}},
-                                                {"area", "srg"},
-                                                {"purpose", "complaint"},
-                                                {"consent", true}});
+    const auto walk_in =
+        api.client().check_in({{"visitor", {{"name", "Eko Prasetyo"}, {"phone", "081311112222"}}},
+                               {"area", "srg"},
+                               {"purpose", "complaint"},
+                               {"consent", true}});
     REQUIRE_MESSAGE(walk_in.has_value(), (walk_in ? "" : describe_untranslated(walk_in.error())));
     const TicketId walk_in_id = walk_in->body["ticket"]["id"].get<TicketId>();
 
@@ -193,7 +200,8 @@ TEST_CASE("booked visitor goes to the booked officer") {
     console_log_in(dewi, staff("dewi"), "action.call_next");
 
     // Rina books Joko with Sari for now, from the keyboard.
-    reception_book(reception, {"Joko Susilo", "081355556666", "srg", "consultation", office_time_now(), sari_id});
+    reception_book(reception, {"Joko Susilo", "081355556666", "srg", "consultation",
+                               office_time_now(), sari_id});
     const nlohmann::json appointment = api.appointment_named("Joko Susilo");
     REQUIRE(appointment.is_object());
     CHECK(appointment["officer_id"] == sari_id);
@@ -277,7 +285,8 @@ TEST_CASE("office recovers from a server SIGKILL") {
     // The server dies. Every window notices: the board's banner, the kiosk's note and the
     // consoles' connection state.
     server.kill_hard();
-    REQUIRE(display::testing::wait_until([&] { return board.banner_shown(display.grab()); }, kScreenTimeout));
+    REQUIRE(display::testing::wait_until([&] { return board.banner_shown(display.grab()); },
+                                         kScreenTimeout));
     CHECK(kiosk.wait_for("welcome", "welcome.unavailable", kScreenTimeout, true));
     CHECK_FALSE(kiosk.find("welcome.walk_in"));
     CHECK(budi.wait_for_disabled("header.connection", kScreenTimeout));
@@ -289,8 +298,10 @@ TEST_CASE("office recovers from a server SIGKILL") {
     const size_t connections_before_call = count_of(display.log_text(), kConnectedLine);
     officer_call_next(budi);
     const nlohmann::json bagus_call = api.wait_for_ticket(bagus["id"].get<TicketId>(), is_called);
-    const bool display_was_away = count_of(display.log_text(), kConnectedLine) == connections_before_call;
-    MESSAGE("the call was made while the display was disconnected: " << std::string(display_was_away ? "yes" : "no"));
+    const bool display_was_away =
+        count_of(display.log_text(), kConnectedLine) == connections_before_call;
+    MESSAGE("the call was made while the display was disconnected: "
+            << std::string(display_was_away ? "yes" : "no"));
     REQUIRE(bagus_call["state"] == "called");
     CHECK(bagus_call["desk"]["id"] == "1");
 
@@ -304,7 +315,8 @@ TEST_CASE("office recovers from a server SIGKILL") {
     require_call_on_board(display, board, board.desk_index("1"));
     const std::string announcement = spoken_call(bagus["code"], "Meja 1");
     CHECK_MESSAGE(display::testing::wait_until(
-                      [&] { return display.log_text().find(announcement) != std::string::npos; }, kScreenTimeout),
+                      [&] { return display.log_text().find(announcement) != std::string::npos; },
+                      kScreenTimeout),
                   "expected \"" << announcement << "\" in the display log:\n"
                                 << display.log_text());
 
@@ -318,7 +330,8 @@ TEST_CASE("office recovers from a server SIGKILL") {
     REQUIRE(citra.is_object());
     CHECK(citra["state"] == "waiting");
     reception.key("F1");
-    CHECK(reception.wait_for("queue.row." + citra["code"].get<std::string>(), true, kScreenTimeout));
+    CHECK(
+        reception.wait_for("queue.row." + citra["code"].get<std::string>(), true, kScreenTimeout));
     CHECK(kiosk_screen.running());
     CHECK(budi_console.running());
     CHECK(reception_console.running());

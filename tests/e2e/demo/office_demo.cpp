@@ -65,7 +65,8 @@ void say(const std::string& line) {
 void log_in_officer(const ConsoleDriver& console, const StaffLogin& login) {
     console_log_in(console, login, "header.logout");
     if (console.wait_for("action.no_show", true, std::chrono::seconds(2))) {
-        say(login.username + " still had a visitor called from an earlier run; marking that visitor as not come");
+        say(login.username +
+            " still had a visitor called from an earlier run; marking that visitor as not come");
         console.key("F5");
     }
 }
@@ -89,15 +90,20 @@ TEST_CASE("office demo") {
     ScreenProgram sari_console("officer-sari", logs);
     ScreenProgram reception_console("reception", logs);
     display.start(wall_display_command(kPrograms, server_url), wall_display_environment());
-    kiosk_screen.start(
-        visitor_kiosk_command(kPrograms, server_url, kiosk_screen.layout_file(), office / "printer.bin"),
-        {{"ALSOFT_DRIVERS", "null"}});
-    budi_console.start(console_command(kPrograms, server_url, "officer", "1", budi_console.layout_file(), ""));
-    sari_console.start(console_command(kPrograms, server_url, "officer", "2", sari_console.layout_file(), ""));
-    reception_console.start(console_command(kPrograms, server_url, "reception", "", reception_console.layout_file(),
+    kiosk_screen.start(visitor_kiosk_command(kPrograms, server_url, kiosk_screen.layout_file(),
+                                             office / "printer.bin"),
+                       {{"ALSOFT_DRIVERS", "null"}});
+    budi_console.start(
+        console_command(kPrograms, server_url, "officer", "1", budi_console.layout_file(), ""));
+    sari_console.start(
+        console_command(kPrograms, server_url, "officer", "2", sari_console.layout_file(), ""));
+    reception_console.start(console_command(kPrograms, server_url, "reception", "",
+                                            reception_console.layout_file(),
                                             office / "reception-printer.bin"));
-    say("wall display, visitor kiosk, officer consoles of budi (desk 1) and sari (desk 2) and the reception "
-        "console run on private Xvfb screens; their logs are in " + logs.string());
+    say("wall display, visitor kiosk, officer consoles of budi (desk 1) and sari (desk 2) and the "
+        "reception "
+        "console run on private Xvfb screens; their logs are in " +
+        logs.string());
 
     const KioskDriver kiosk = kiosk_screen.kiosk_driver();
     const ConsoleDriver budi = budi_console.console_driver();
@@ -112,43 +118,49 @@ TEST_CASE("office demo") {
     const nlohmann::json siti = api.ticket_named("Siti Aminah");
     REQUIRE(siti.is_object());
     kiosk_screen.save_screenshot(office / "kiosk.png");
-    say("Siti Aminah checked in on the kiosk for a PBK complaint: ticket " + siti["code"].get<std::string>());
+    say("Siti Aminah checked in on the kiosk for a PBK complaint: ticket " +
+        siti["code"].get<std::string>());
     kiosk_finish(kiosk);
 
     // A booking by the receptionist, and the booked visitor's check-in with the code.
-    reception_book(reception,
-                   {"Joko Susilo", "081355556666", "srg", "consultation", office_time_now(), api.officer_id("sari")});
+    reception_book(reception, {"Joko Susilo", "081355556666", "srg", "consultation",
+                               office_time_now(), api.officer_id("sari")});
     const nlohmann::json appointment = api.appointment_named("Joko Susilo");
     REQUIRE(appointment.is_object());
     const std::string booking_code = appointment["booking_code"];
     reception_console.save_screenshot(office / "reception.png");
-    say("rina booked Joko Susilo with sari for now in the reception console: booking code " + booking_code);
+    say("rina booked Joko Susilo with sari for now in the reception console: booking code " +
+        booking_code);
     kiosk_check_in_booked(kiosk, booking_code);
     const nlohmann::json joko = api.ticket_named("Joko Susilo");
     REQUIRE(joko.is_object());
-    say("Joko Susilo checked in on the kiosk with the booking code: ticket " + joko["code"].get<std::string>());
+    say("Joko Susilo checked in on the kiosk with the booking code: ticket " +
+        joko["code"].get<std::string>());
     kiosk_finish(kiosk);
 
     // Two calls: budi takes the longest-waiting PBK visitor, sari her booked visitor.
     officer_call_next(budi);
     REQUIRE(budi.wait_for("visitor.code"));
     officer_call_next(sari);
-    const nlohmann::json sari_call =
-        api.wait_for_ticket(joko["id"].get<TicketId>(), [](const nlohmann::json& t) { return t["state"] == "called"; });
+    const nlohmann::json sari_call = api.wait_for_ticket(
+        joko["id"].get<TicketId>(), [](const nlohmann::json& t) { return t["state"] == "called"; });
     REQUIRE(sari_call["state"] == "called");
     REQUIRE(budi.wait_for("visitor.code"));
-    say("budi called the next PBK visitor to desk 1, and sari called " + sari_call["code"].get<std::string>() +
-        " to desk 2 (" + sari_call["selection"]["rule"].get<std::string>() + ")");
+    say("budi called the next PBK visitor to desk 1, and sari called " +
+        sari_call["code"].get<std::string>() + " to desk 2 (" +
+        sari_call["selection"]["rule"].get<std::string>() + ")");
 
     REQUIRE(display::testing::wait_until(
         [&] {
             const sf::Image screen = display.grab();
-            return board.call_shown(screen, board.desk_index("2")) && board.desk_has_code(screen, board.desk_index("1"));
+            return board.call_shown(screen, board.desk_index("2")) &&
+                   board.desk_has_code(screen, board.desk_index("1"));
         },
         std::chrono::seconds(25)));
     display.save_screenshot(office / "display.png");
     budi_console.save_screenshot(office / "officer.png");
     say("screenshots: " + (office / "kiosk.png").string() + " (kiosk ticket), " +
-        (office / "reception.png").string() + " (reception booking), " + (office / "officer.png").string() +
-        " (budi's officer console), " + (office / "display.png").string() + " (wall display)");
+        (office / "reception.png").string() + " (reception booking), " +
+        (office / "officer.png").string() + " (budi's officer console), " +
+        (office / "display.png").string() + " (wall display)");
 }

@@ -35,14 +35,17 @@ void tap_text(const KioskDriver& kiosk, const std::string& text) {
 
 void require_item(const KioskDriver& kiosk, const std::string& screen, const std::string& id) {
     REQUIRE_MESSAGE(kiosk.wait_for(screen, id),
-                    "the kiosk did not show " << id << " on screen " << screen << "; it shows "
-                                              << kiosk.frame().value("screen", std::string("nothing")));
+                    "the kiosk did not show "
+                        << id << " on screen " << screen << "; it shows "
+                        << kiosk.frame().value("screen", std::string("nothing")));
 }
 
 const Catalog& catalog() {
     static const std::optional<Catalog> loaded = [] {
-        Result<Catalog> result = Catalog::load_directory(std::filesystem::path(ANTREAN_ASSETS_DIR) / "i18n");
-        REQUIRE_MESSAGE(result.has_value(), (result ? std::string() : describe_untranslated(result.error())));
+        Result<Catalog> result =
+            Catalog::load_directory(std::filesystem::path(ANTREAN_ASSETS_DIR) / "i18n");
+        REQUIRE_MESSAGE(result.has_value(),
+                        (result ? std::string() : describe_untranslated(result.error())));
         return std::optional<Catalog>(std::move(*result));
     }();
     return *loaded;
@@ -97,7 +100,8 @@ void kiosk_finish(const KioskDriver& kiosk) {
     require_item(kiosk, "welcome", "welcome.walk_in");
 }
 
-void console_log_in(const ConsoleDriver& console, const StaffLogin& login, const std::string& ready_item) {
+void console_log_in(const ConsoleDriver& console, const StaffLogin& login,
+                    const std::string& ready_item) {
     REQUIRE_MESSAGE(console.wait_for("login.submit", true, std::chrono::seconds(20)),
                     "the console did not show its login screen");
     console.click("login.username");
@@ -105,7 +109,8 @@ void console_log_in(const ConsoleDriver& console, const StaffLogin& login, const
     console.click("login.password");
     console.type(login.password);
     console.key("Return");
-    REQUIRE_MESSAGE(console.wait_for(ready_item), login.username << " is not logged in: no " << ready_item);
+    REQUIRE_MESSAGE(console.wait_for(ready_item),
+                    login.username << " is not logged in: no " << ready_item);
 }
 
 void reception_book(const ConsoleDriver& reception, const Booking& booking) {
@@ -130,7 +135,8 @@ void reception_book(const ConsoleDriver& reception, const Booking& booking) {
     REQUIRE(reception.wait_for(officer_item));
     reception.click(officer_item);
     reception.key("ctrl+Return");
-    REQUIRE_MESSAGE(reception.wait_for("booking.code"), "the booking form did not show a booking code");
+    REQUIRE_MESSAGE(reception.wait_for("booking.code"),
+                    "the booking form did not show a booking code");
 }
 
 void officer_call_next(const ConsoleDriver& officer) {
@@ -150,8 +156,9 @@ std::string office_time_now() {
 OfficeApi::OfficeApi(const std::string& server_url, const StaffLogin& receptionist)
     : client_(server_url), login_(receptionist) {
     const auto reply = client_.login(login_.username, login_.password);
-    REQUIRE_MESSAGE(reply.has_value(), "login as " << login_.username << " failed: "
-                                                   << (reply ? "" : describe_untranslated(reply.error())));
+    REQUIRE_MESSAGE(reply.has_value(), "login as "
+                                           << login_.username << " failed: "
+                                           << (reply ? "" : describe_untranslated(reply.error())));
 }
 
 nlohmann::json OfficeApi::get(const std::string& path) {
@@ -160,7 +167,8 @@ nlohmann::json OfficeApi::get(const std::string& path) {
         REQUIRE(client_.login(login_.username, login_.password).has_value());
         reply = client_.get(path);
     }
-    REQUIRE_MESSAGE(reply.has_value(), "GET " << path << " failed: " << describe_untranslated(reply.error()));
+    REQUIRE_MESSAGE(reply.has_value(),
+                    "GET " << path << " failed: " << describe_untranslated(reply.error()));
     return reply->body;
 }
 
@@ -176,7 +184,8 @@ nlohmann::json OfficeApi::ticket_named(const std::string& name) {
         for (const nlohmann::json& ticket : tickets) {
             // The newest ticket of that name wins, because the demo checks in the same names on
             // every run.
-            if (ticket["visitor"]["name"] == name && (found.is_null() || ticket["id"] > found["id"])) {
+            if (ticket["visitor"]["name"] == name &&
+                (found.is_null() || ticket["id"] > found["id"])) {
                 found = ticket;
             }
         }
@@ -191,7 +200,8 @@ nlohmann::json OfficeApi::ticket(TicketId id) {
     return get("/api/v1/tickets/" + std::to_string(id))["ticket"];
 }
 
-nlohmann::json OfficeApi::wait_for_ticket(TicketId id, const std::function<bool(const nlohmann::json&)>& done) {
+nlohmann::json OfficeApi::wait_for_ticket(TicketId id,
+                                          const std::function<bool(const nlohmann::json&)>& done) {
     const auto deadline = SteadyClock::now() + std::chrono::seconds(15);
     nlohmann::json current = ticket(id);
     while (!done(current) && SteadyClock::now() < deadline) {
@@ -223,7 +233,8 @@ OfficerId OfficeApi::officer_id(const std::string& username) {
     return 0;
 }
 
-BoardReader::BoardReader(ApiClient& client, unsigned width, unsigned height) : width_(width), height_(height) {
+BoardReader::BoardReader(ApiClient& client, unsigned width, unsigned height)
+    : width_(width), height_(height) {
     const auto config = client.config();
     REQUIRE(config.has_value());
     area_count_ = config->body["areas"].size();
@@ -245,7 +256,8 @@ size_t BoardReader::desk_index(const std::string& desk_id) const {
 bool BoardReader::desk_has_code(const sf::Image& screen, size_t desk_index, bool banner) const {
     const display::layout::ScreenLayout layout =
         display::layout::compute_layout({width_, height_, desk_ids_.size(), area_count_, banner});
-    return count_pixels(screen, layout.desk_cells.at(desk_index).code, display::render::theme::kAccent) > 100;
+    return count_pixels(screen, layout.desk_cells.at(desk_index).code,
+                        display::render::theme::kAccent) > 100;
 }
 
 bool BoardReader::call_shown(const sf::Image& screen, size_t desk_index, bool banner) const {
@@ -257,7 +269,8 @@ bool BoardReader::call_shown(const sf::Image& screen, size_t desk_index, bool ba
 
 bool BoardReader::banner_shown(const sf::Image& screen) const {
     // The banner's rectangle does not depend on the numbers of desks and areas.
-    const display::layout::ScreenLayout layout = display::layout::compute_layout({width_, height_, 0, 0, true});
+    const display::layout::ScreenLayout layout =
+        display::layout::compute_layout({width_, height_, 0, 0, true});
     const display::layout::Rect& banner = *layout.banner;
     return static_cast<float>(count_pixels(screen, banner, display::render::theme::kBanner, 12)) >
            0.5f * banner.width * banner.height;

@@ -5,7 +5,6 @@
 // and fails the running doctest case when it passes.
 
 #include <SFML/Graphics/Image.hpp>
-
 #include <chrono>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -52,7 +51,8 @@ void kiosk_finish(const KioskDriver& kiosk);
 
 // Types `login` into the console's login screen and waits for the console behind it. An
 // officer console must have been started with --desk.
-void console_log_in(const ConsoleDriver& console, const StaffLogin& login, const std::string& ready_item);
+void console_log_in(const ConsoleDriver& console, const StaffLogin& login,
+                    const std::string& ready_item);
 // Opens the appointments tab (F3) and the booking form (F5), fills it in and saves it
 // (Ctrl+Enter). Waits until the form shows the booking code.
 void reception_book(const ConsoleDriver& reception, const Booking& booking);
@@ -70,7 +70,8 @@ class OfficeApi {
     // Returns today's ticket of the visitor called `name`, waiting up to 10 s for it.
     nlohmann::json ticket_named(const std::string& name);
     // Returns GET /api/v1/tickets/{id}.ticket once `done` accepts it, or the last one after 15 s.
-    nlohmann::json wait_for_ticket(TicketId id, const std::function<bool(const nlohmann::json&)>& done);
+    nlohmann::json wait_for_ticket(TicketId id,
+                                   const std::function<bool(const nlohmann::json&)>& done);
     nlohmann::json ticket(TicketId id);
     // Returns today's appointment of the visitor called `name`, or null.
     nlohmann::json appointment_named(const std::string& name);

@@ -10,9 +10,10 @@ namespace antrean::testing {
 bool office_tools_available() {
     for (const char* tool : {"Xvfb", "xdotool", "import"}) {
         if (!find_program(tool)) {
-            MESSAGE("SKIPPED: " << tool
-                                << " is not installed (Debian packages xvfb, xdotool and imagemagick), so the "
-                                   "office's windows cannot run on a virtual screen");
+            MESSAGE("SKIPPED: "
+                    << tool
+                    << " is not installed (Debian packages xvfb, xdotool and imagemagick), so the "
+                       "office's windows cannot run on a virtual screen");
             return false;
         }
     }
@@ -26,7 +27,8 @@ ScreenProgram::~ScreenProgram() {
     stop();
 }
 
-void ScreenProgram::start(std::vector<std::string> argv, const std::map<std::string, std::string>& extra_environment) {
+void ScreenProgram::start(std::vector<std::string> argv,
+                          const std::map<std::string, std::string>& extra_environment) {
     argv_ = std::move(argv);
     environment_ = extra_environment;
     xvfb_.start(folder_);
@@ -53,9 +55,12 @@ std::string ScreenProgram::log_text() const {
 
 void ScreenProgram::save_screenshot(const std::filesystem::path& png) const {
     const auto import = find_program("import");
-    REQUIRE_MESSAGE(import.has_value(), "ImageMagick's import is not installed (Debian package imagemagick)");
-    const int status = run_command({import->string(), "-window", "root", png.string()}, {{"DISPLAY", display()}});
-    REQUIRE_MESSAGE(status == 0, "import could not save screen " << display() << " as " << png.string());
+    REQUIRE_MESSAGE(import.has_value(),
+                    "ImageMagick's import is not installed (Debian package imagemagick)");
+    const int status =
+        run_command({import->string(), "-window", "root", png.string()}, {{"DISPLAY", display()}});
+    REQUIRE_MESSAGE(status == 0,
+                    "import could not save screen " << display() << " as " << png.string());
 }
 
 sf::Image ScreenProgram::grab() const {
@@ -66,19 +71,29 @@ sf::Image ScreenProgram::grab() const {
     return image;
 }
 
-std::vector<std::string> visitor_kiosk_command(const OfficePrograms& programs, const std::string& server_url,
+std::vector<std::string> visitor_kiosk_command(const OfficePrograms& programs,
+                                               const std::string& server_url,
                                                const std::filesystem::path& layout_file,
                                                const std::filesystem::path& printer_file) {
-    return {programs.kiosk.string(), "--role",         "visitor",          "--server", server_url,
-            "--layout-dump",         layout_file.string(), "--printer", printer_file.string()};
+    return {programs.kiosk.string(),
+            "--role",
+            "visitor",
+            "--server",
+            server_url,
+            "--layout-dump",
+            layout_file.string(),
+            "--printer",
+            printer_file.string()};
 }
 
-std::vector<std::string> console_command(const OfficePrograms& programs, const std::string& server_url,
-                                         const std::string& role, const std::string& desk,
+std::vector<std::string> console_command(const OfficePrograms& programs,
+                                         const std::string& server_url, const std::string& role,
+                                         const std::string& desk,
                                          const std::filesystem::path& layout_file,
                                          const std::filesystem::path& printer_file) {
-    std::vector<std::string> argv{programs.kiosk.string(), "--role", role, "--server", server_url, "--layout-dump",
-                                  layout_file.string()};
+    std::vector<std::string> argv{
+        programs.kiosk.string(), "--role", role, "--server", server_url, "--layout-dump",
+        layout_file.string()};
     if (!desk.empty()) {
         argv.insert(argv.end(), {"--desk", desk});
     }
@@ -88,7 +103,8 @@ std::vector<std::string> console_command(const OfficePrograms& programs, const s
     return argv;
 }
 
-std::vector<std::string> wall_display_command(const OfficePrograms& programs, const std::string& server_url) {
+std::vector<std::string> wall_display_command(const OfficePrograms& programs,
+                                              const std::string& server_url) {
     return {programs.display.string(), "--server", server_url, "--fullscreen"};
 }
 

@@ -6,7 +6,6 @@
 // without a screen.
 
 #include <SFML/Graphics/Image.hpp>
-
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -32,7 +31,8 @@ class ScreenProgram {
 
     // Starts Xvfb, then `argv` on it with `extra_environment` added. Output goes to
     // FOLDER/NAME.log.
-    void start(std::vector<std::string> argv, const std::map<std::string, std::string>& extra_environment = {});
+    void start(std::vector<std::string> argv,
+               const std::map<std::string, std::string>& extra_environment = {});
     // Starts the program again on the same screen, for example after it exited.
     void restart();
     // SIGTERM, then SIGKILL after 2 s; Xvfb is stopped too.
@@ -70,14 +70,17 @@ struct OfficePrograms {
 };
 
 // The command lines of the office's windows against the server at `server_url`.
-std::vector<std::string> visitor_kiosk_command(const OfficePrograms& programs, const std::string& server_url,
+std::vector<std::string> visitor_kiosk_command(const OfficePrograms& programs,
+                                               const std::string& server_url,
                                                const std::filesystem::path& layout_file,
                                                const std::filesystem::path& printer_file);
-std::vector<std::string> console_command(const OfficePrograms& programs, const std::string& server_url,
-                                         const std::string& role, const std::string& desk,
+std::vector<std::string> console_command(const OfficePrograms& programs,
+                                         const std::string& server_url, const std::string& role,
+                                         const std::string& desk,
                                          const std::filesystem::path& layout_file,
                                          const std::filesystem::path& printer_file);
-std::vector<std::string> wall_display_command(const OfficePrograms& programs, const std::string& server_url);
+std::vector<std::string> wall_display_command(const OfficePrograms& programs,
+                                              const std::string& server_url);
 
 // The environment for the wall display: OpenAL's silent device, so the sound path runs as
 // it would with a sound card, and the spoken text still reaches the log.
