@@ -94,6 +94,8 @@ class BoardReader {
     // Takes the desks and areas from the server's configuration, which decide the layout.
     explicit BoardReader(ApiClient& client, unsigned width = 1920, unsigned height = 1080);
 
+    // NOTE: pixels tell which desk cell shows a code, not which code it is. The tests
+    // check the code through the display's spoken announcement in its log.
     // Whether the large call panel shows an amber code and the cell of the desk at
     // `desk_index` (the order of [[desks]]) shows one too.
     bool call_shown(const sf::Image& screen, size_t desk_index, bool banner = false) const;
