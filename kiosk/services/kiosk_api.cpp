@@ -49,15 +49,19 @@ void KioskApi::check_in(nlohmann::json request, std::function<void(Result<Ticket
         std::move(done));
 }
 
-void KioskApi::check_in_booking(std::string code, std::function<void(Result<TicketInfo>)> done) {
-    submit_ticket_call([code = std::move(code)](ApiClient& client) { return client.check_in_booking(code); },
+void KioskApi::check_in_booking(std::string code, std::string request_id,
+                                std::function<void(Result<TicketInfo>)> done) {
+    submit_ticket_call([code = std::move(code), request_id = std::move(request_id)](
+                           ApiClient& client) { return client.check_in_booking(code, request_id); },
                        std::move(done));
 }
 
-void KioskApi::check_in_by_phone(std::string phone, std::function<void(Result<TicketInfo>)> done) {
+void KioskApi::check_in_by_phone(std::string phone, std::string request_id,
+                                 std::function<void(Result<TicketInfo>)> done) {
     submit_ticket_call(
-        [phone = std::move(phone)](ApiClient& client) {
-            return client.post("/api/v1/appointments/check-in", nlohmann::json{{"phone", phone}});
+        [phone = std::move(phone), request_id = std::move(request_id)](ApiClient& client) {
+            return client.post("/api/v1/appointments/check-in",
+                               nlohmann::json{{"phone", phone}, {"request_id", request_id}});
         },
         std::move(done));
 }

@@ -27,9 +27,9 @@ class KioskApi {
     // POST /api/v1/tickets with `request` (the check-in body).
     void check_in(nlohmann::json request, std::function<void(Result<TicketInfo>)> done);
     // POST /api/v1/appointments/{code}/check-in
-    void check_in_booking(std::string code, std::function<void(Result<TicketInfo>)> done);
+    void check_in_booking(std::string code, std::string request_id, std::function<void(Result<TicketInfo>)> done);
     // POST /api/v1/appointments/check-in with {"phone"}
-    void check_in_by_phone(std::string phone, std::function<void(Result<TicketInfo>)> done);
+    void check_in_by_phone(std::string phone, std::string request_id, std::function<void(Result<TicketInfo>)> done);
     // GET /api/v1/health; reports whether the server answered.
     void check_health(std::function<void(bool reachable)> done);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <random>
 
 #include "ui/keyboard_layout.hpp"
 #include "validation/visitor_validation.hpp"
@@ -281,6 +282,7 @@ void VisitorFlow::reset() {
     }
     form_ = WalkInForm{};
     booking_ = BookingForm{};
+    request_id_.clear();
     server_errors_ = {};
     booking_server_error_.reset();
     editing_.reset();
@@ -410,6 +412,19 @@ std::optional<Error> VisitorFlow::booking_error() const {
 
 // --- Submission ---------------------------------------------------------------------------
 
+const std::string& VisitorFlow::request_id() {
+    if (request_id_.empty()) {
+        // 128 random bits as 32 hex digits, so two visitors practically never share one.
+        std::random_device source;
+        std::uniform_int_distribution<unsigned> nibble(0, 15);
+        constexpr char kHex[] = "0123456789abcdef";
+        for (int index = 0; index < 32; ++index) {
+            request_id_ += kHex[nibble(source)];
+        }
+    }
+    return request_id_;
+}
+
 std::optional<nlohmann::json> VisitorFlow::begin_check_in(const std::string& consent_version) {
     if (step_ != Step::Consent || !form_.consent || !form_.purpose || form_.area.empty() ||
         !form_.priority) {
@@ -450,7 +465,8 @@ std::optional<nlohmann::json> VisitorFlow::begin_check_in(const std::string& con
                            {"priority", to_string(*form_.priority)},
                            {"consent", true},
                            {"consent_version", consent_version},
-                           {"language", to_string(language_)}};
+                           {"language", to_string(language_)},
+                           {"request_id", request_id()}};
     if (!summary->empty()) {
         request["summary"] = *summary;
     }
@@ -471,6 +487,7 @@ std::optional<VisitorFlow::BookingRequest> VisitorFlow::begin_booking_check_in()
     request.mode = booking_.mode;
     request.value = booking_.mode == BookingMode::Code ? normalize_booking_code(booking_.code)
                                                        : booking_.phone;
+    request.request_id = request_id();
     submit_error_.reset();
     go_to(Step::BookingSubmitting);
     return request;

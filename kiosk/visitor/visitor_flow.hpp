@@ -153,8 +153,12 @@ class VisitorFlow {
     struct BookingRequest {
         BookingMode mode = BookingMode::Code;
         std::string value;
+        std::string request_id;  // as request_id() returns
     };
     std::optional<BookingRequest> begin_booking_check_in();
+    // The random id sent with every check-in of this visitor, so the server issues one
+    // ticket even when a reply is lost and the visitor taps again. A reset makes a new one.
+    const std::string& request_id();
 
     // Results of the requests above, for the current session only.
     void on_check_in_succeeded(TicketInfo ticket, MonotonicMs now);
@@ -198,6 +202,7 @@ class VisitorFlow {
     std::uint64_t session_ = 0;
     WalkInForm form_;
     BookingForm booking_;
+    std::string request_id_;
     std::array<std::optional<ServerFieldError>, kFieldCount> server_errors_;
     std::optional<ServerFieldError> booking_server_error_;
     std::optional<ConfirmGroup> editing_;

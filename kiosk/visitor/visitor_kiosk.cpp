@@ -231,9 +231,9 @@ void VisitorKiosk::submit_booking() {
     const std::uint64_t session = flow_.session();
     auto done = [this, session](Result<TicketInfo> result) { on_ticket(std::move(result), session); };
     if (request->mode == BookingMode::Code) {
-        api_->check_in_booking(std::move(request->value), std::move(done));
+        api_->check_in_booking(std::move(request->value), std::move(request->request_id), std::move(done));
     } else {
-        api_->check_in_by_phone(std::move(request->value), std::move(done));
+        api_->check_in_by_phone(std::move(request->value), std::move(request->request_id), std::move(done));
     }
 }
 

@@ -149,14 +149,22 @@ Result<IssuedTicket> QueueEngine::check_in(const CheckInRequest& request) {
     ticket.queued_at = now;
     ticket.created_at = now;
 
-    return commit_check_in([&] {
-        return insert_ticket_in_transaction(ticket, request.visitor, request.consent_version, std::nullopt);
+    return commit_check_in([&]() -> Result<IssuedTicket> {
+        if (auto repeated = repeated_check_in_locked(request.request_id)) {
+            return std::move(*repeated);
+        }
+        return insert_ticket_in_transaction(ticket, request.visitor, request.consent_version, std::nullopt,
+                                            request.request_id);
     });
 }
 
-Result<IssuedTicket> QueueEngine::check_in_appointment(AppointmentId appointment_id) {
+Result<IssuedTicket> QueueEngine::check_in_appointment(AppointmentId appointment_id, const std::string& request_id) {
     const TimestampMs now = clock_.now();
     return commit_check_in([&]() -> Result<IssuedTicket> {
+        // Before the appointment's status: a repeat finds it already checked in.
+        if (auto repeated = repeated_check_in_locked(request_id)) {
+            return std::move(*repeated);
+        }
         Database& db = *store_.db;
         Statement stmt = db.prepare(
             "SELECT a.visitor_id, a.area, a.purpose, a.summary, a.starts_at, a.officer_id, a.status, "
@@ -195,7 +203,7 @@ Result<IssuedTicket> QueueEngine::check_in_appointment(AppointmentId appointment
                               stmt.column_text(10), stmt.column_text(11), stmt.column_text(12)};
         const std::string consent_version = stmt.column_text(13);
         stmt.release();
-        return insert_ticket_in_transaction(ticket, visitor, consent_version, visitor_id);
+        return insert_ticket_in_transaction(ticket, visitor, consent_version, visitor_id, request_id);
     });
 }
 
@@ -270,9 +278,32 @@ std::vector<Result<IssuedTicket>> QueueEngine::run_check_in_batch(const std::vec
     return results;
 }
 
+std::optional<IssuedTicket> QueueEngine::repeated_check_in_locked(const std::string& request_id) {
+    if (request_id.empty()) {
+        return std::nullopt;
+    }
+    Database& db = *store_.db;
+    Statement stmt = db.prepare("SELECT ticket_id FROM check_in_requests WHERE request_id = ?1");
+    stmt.bind(1, request_id);
+    if (!stmt.step()) {
+        return std::nullopt;
+    }
+    const TicketId id = stmt.column_int(0);
+    stmt.release();
+    std::optional<Ticket> ticket = records::find_ticket(db, id);
+    if (!ticket) {
+        return std::nullopt;
+    }
+    spdlog::info("check-in request repeated, returning ticket {}", ticket->id);
+    const int ahead = ticket->state == TicketState::Waiting ? records::count_waiting_ahead(db, *ticket) : 0;
+    const WaitEstimate estimate = estimate_locked(*ticket, ahead);
+    return IssuedTicket{std::move(*ticket), estimate};
+}
+
 Result<IssuedTicket> QueueEngine::insert_ticket_in_transaction(Ticket ticket, const Visitor& visitor,
                                                                const std::string& consent_version,
-                                                               std::optional<std::int64_t> visitor_id) {
+                                                               std::optional<std::int64_t> visitor_id,
+                                                               const std::string& request_id) {
     const AreaConfig* area = config_.find_area(ticket.area);
     if (area == nullptr) {
         return fail(ErrorCode::InvalidInput, "area", "error.unknown_area", {{"area", ticket.area}});
@@ -312,6 +343,12 @@ Result<IssuedTicket> QueueEngine::insert_ticket_in_transaction(Ticket ticket, co
     records::insert_history(*store_.db, ticket.id,
                             TicketHistoryEntry{ticket.created_at, "check_in", std::nullopt, TicketState::Waiting,
                                                std::nullopt, std::nullopt, to_string(ticket.kind)});
+    if (!request_id.empty()) {
+        Statement remember =
+            store_.db->prepare("INSERT INTO check_in_requests (request_id, ticket_id, created_at) VALUES (?1, ?2, ?3)");
+        remember.bind(1, request_id).bind(2, ticket.id).bind(3, ticket.created_at);
+        remember.run();
+    }
     record_ticket_event("ticket.updated", ticket);
     ticket.visitor = visitor;
     return IssuedTicket{std::move(ticket), estimate};
@@ -646,6 +683,17 @@ Result<Ticket> QueueEngine::find(TicketId id) {
         auto ticket = records::find_ticket(db, id);
         if (!ticket) return ticket_not_found(id);
         return std::move(*ticket);
+    });
+}
+
+Result<std::optional<Ticket>> QueueEngine::find_by_request(const std::string& request_id) {
+    return read_locked(store_, [&request_id](Database& db) -> Result<std::optional<Ticket>> {
+        Statement stmt = db.prepare("SELECT ticket_id FROM check_in_requests WHERE request_id = ?1");
+        stmt.bind(1, request_id);
+        if (!stmt.step()) return std::optional<Ticket>{};
+        const TicketId id = stmt.column_int(0);
+        stmt.release();
+        return records::find_ticket(db, id);
     });
 }
 

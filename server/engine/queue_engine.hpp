@@ -35,6 +35,9 @@ struct CheckInRequest {
     Language language = Language::Indonesian;
     ConsentBy consent_by = ConsentBy::Visitor;
     std::string consent_version;
+    // Chosen by the client for one visitor's check-in; a repeat with the same id returns the
+    // ticket issued the first time. Empty when the client sends none.
+    std::string request_id;
 };
 
 // The wait estimate a visitor gets at check-in.
@@ -76,7 +79,7 @@ public:
 
     Result<IssuedTicket> check_in(const CheckInRequest& request);
     // Creates the ticket for a booked visitor who arrived, assigned to the booked officer.
-    Result<IssuedTicket> check_in_appointment(AppointmentId appointment_id);
+    Result<IssuedTicket> check_in_appointment(AppointmentId appointment_id, const std::string& request_id = {});
 
     // Picks the next ticket for the officer at the desk, or nullopt when nobody matching waits.
     Result<std::optional<CallResult>> call_next(const Actor& actor, const DeskId& desk_id);
@@ -86,6 +89,8 @@ public:
     Result<Ticket> set_priority(TicketId id, Priority priority, const Actor& actor);
 
     Result<Ticket> find(TicketId id);
+    // The ticket an earlier check-in with `request_id` issued, or nullopt.
+    Result<std::optional<Ticket>> find_by_request(const std::string& request_id);
     Result<Ticket> find_by_token(TicketId id, const std::string& token);
     // The ticket a transfer of `id` created; NotFound when there is none.
     Result<Ticket> find_follow_up(TicketId id);
@@ -126,10 +131,13 @@ private:
     struct CheckInJob;
     Result<IssuedTicket> commit_check_in(const CheckInWork& work);
     std::vector<Result<IssuedTicket>> run_check_in_batch(const std::vector<CheckInJob*>& jobs);
+    // The ticket issued earlier for `request_id`, with its current place in the queue.
+    std::optional<IssuedTicket> repeated_check_in_locked(const std::string& request_id);
     // Stores a new waiting ticket. The caller has the store lock and an open transaction.
     Result<IssuedTicket> insert_ticket_in_transaction(Ticket ticket, const Visitor& visitor,
                                                       const std::string& consent_version,
-                                                      std::optional<std::int64_t> visitor_id);
+                                                      std::optional<std::int64_t> visitor_id,
+                                                      const std::string& request_id);
     Result<std::optional<CallResult>> select_next_locked(const Officer& officer, TimestampMs now);
     Result<Ticket> transfer_locked(Ticket ticket, const Actor& actor, const ActionDetails& details);
     // `ahead` is the number of waiting tickets that will be called before this one.

@@ -33,6 +33,10 @@ Result<int> erase_expired_personal_data(QueueEngine& engine) {
         erase_visitors.release();
         db.exec("UPDATE tickets SET summary = '', notes = '' WHERE visitor_id IN (SELECT id FROM expired_visitors)");
         db.exec("UPDATE appointments SET summary = '' WHERE visitor_id IN (SELECT id FROM expired_visitors)");
+        // A kiosk repeats a check-in within seconds, so a day-old request id is no longer needed.
+        Statement old_requests = db.prepare("DELETE FROM check_in_requests WHERE created_at < ?1");
+        old_requests.bind(1, engine.clock().now() - 86'400'000);
+        old_requests.run();
         transaction.commit();
         if (erased > 0) {
             spdlog::info("retention: erased the personal data of {} visitors older than {} days", erased,

@@ -1,5 +1,7 @@
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "http/routes.hpp"
 #include "validation/visitor_validation.hpp"
 
@@ -71,6 +73,20 @@ Result<Visitor> read_visitor(const Json& body) {
     return validate_visitor(visitor);
 }
 
+// The optional id a client chooses for one check-in, so a repeat returns the first ticket:
+// 16 to 64 letters, digits, '-' or '_'.
+Result<std::string> read_request_id(const Json& body) {
+    auto request_id = read_string(body, "request_id", false);
+    if (!request_id) return request_id;
+    const bool valid_characters = std::all_of(request_id->begin(), request_id->end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!request_id->empty() && (request_id->size() < 16 || request_id->size() > 64 || !valid_characters)) {
+        return fail(ErrorCode::InvalidInput, "request_id", "error.invalid_request_id");
+    }
+    return request_id;
+}
+
 Result<CheckInRequest> read_check_in(const Json& body, const ServerConfig& config, bool by_staff) {
     CheckInRequest request;
     auto visitor = read_visitor(body);
@@ -111,6 +127,9 @@ Result<CheckInRequest> read_check_in(const Json& body, const ServerConfig& confi
     auto version = read_string(body, "consent_version", false);
     if (!version) return tl::unexpected(version.error());
     request.consent_version = version->empty() ? config.consent_version : version->substr(0, 32);
+    auto request_id = read_request_id(body);
+    if (!request_id) return tl::unexpected(request_id.error());
+    request.request_id = std::move(*request_id);
     return request;
 }
 
@@ -164,9 +183,18 @@ void register_public_routes(httplib::Server& server, Services& services) {
 
     server.Post(R"(/api/v1/appointments/([^/]+)/check-in)",
                 [&services](const httplib::Request& request, httplib::Response& response) {
+                    // The body may be empty, or carry a request id.
+                    std::string request_id;
+                    if (!request.body.empty()) {
+                        auto body = parse_body(request, response, services.catalog);
+                        if (!body) return;
+                        auto read = read_request_id(*body);
+                        if (!read) return send_error(request, response, services.catalog, read.error());
+                        request_id = std::move(*read);
+                    }
                     auto appointment = services.appointments.find_by_code(request.matches[1]);
                     if (!appointment) return send_error(request, response, services.catalog, appointment.error());
-                    auto issued = services.engine.check_in_appointment(appointment->id);
+                    auto issued = services.engine.check_in_appointment(appointment->id, request_id);
                     if (!issued) return send_error(request, response, services.catalog, issued.error());
                     send_json(response, 201, booked_check_in_json(*issued, *appointment, services));
                 });
@@ -180,9 +208,18 @@ void register_public_routes(httplib::Server& server, Services& services) {
         if (!phone) return send_error(request, response, services.catalog, phone.error());
         auto normalized = normalize_phone(*phone);
         if (!normalized) return send_error(request, response, services.catalog, normalized.error());
+        auto request_id = read_request_id(*body);
+        if (!request_id) return send_error(request, response, services.catalog, request_id.error());
+        // A repeat no longer finds a scheduled appointment, so it is looked up by its id.
         auto appointment = services.appointments.find_today_by_phone(*normalized);
+        if (!appointment && !request_id->empty()) {
+            auto earlier = services.engine.find_by_request(*request_id);
+            if (earlier && *earlier && (*earlier)->appointment_id) {
+                appointment = services.appointments.find(*(*earlier)->appointment_id);
+            }
+        }
         if (!appointment) return send_error(request, response, services.catalog, appointment.error());
-        auto issued = services.engine.check_in_appointment(appointment->id);
+        auto issued = services.engine.check_in_appointment(appointment->id, *request_id);
         if (!issued) return send_error(request, response, services.catalog, issued.error());
         send_json(response, 201, booked_check_in_json(*issued, *appointment, services));
     });

@@ -9,7 +9,7 @@ namespace {
 
 // Schema steps in order; step N brings user_version from N to N+1. A released step is never
 // edited: a change to the schema is a new step at the end.
-constexpr std::array<const char*, 4> kMigrations{R"sql(
+constexpr std::array<const char*, 5> kMigrations{R"sql(
 CREATE TABLE officers (
     id INTEGER PRIMARY KEY,
     username TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -189,6 +189,16 @@ CREATE TRIGGER waiting_counts_delete AFTER DELETE ON tickets WHEN OLD.state = 'w
 BEGIN
     UPDATE waiting_counts SET waiting = waiting - 1 WHERE area = OLD.area AND priority = OLD.priority;
 END;
+)sql",
+                                                  R"sql(
+-- The request id a kiosk sends with a check-in, so a repeat after a lost reply returns the
+-- ticket already issued instead of a second one. Rows older than a day are deleted hourly.
+CREATE TABLE check_in_requests (
+    request_id TEXT PRIMARY KEY,
+    ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+    created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX check_in_requests_created ON check_in_requests(created_at);
 )sql"};
 
 }  // namespace

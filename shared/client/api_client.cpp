@@ -376,8 +376,12 @@ Result<ApiResponse> ApiClient::check_in(const nlohmann::json& request) {
     return post("/api/v1/tickets", request);
 }
 
-Result<ApiResponse> ApiClient::check_in_booking(std::string_view booking_code) {
-    return post(fmt::format("/api/v1/appointments/{}/check-in", encode_path_segment(booking_code)));
+Result<ApiResponse> ApiClient::check_in_booking(std::string_view booking_code, const std::string& request_id) {
+    nlohmann::json body = nlohmann::json::object();
+    if (!request_id.empty()) {
+        body["request_id"] = request_id;
+    }
+    return post(fmt::format("/api/v1/appointments/{}/check-in", encode_path_segment(booking_code)), body);
 }
 
 }  // namespace antrean

@@ -108,7 +108,8 @@ public:
                                       const nlohmann::json& body = nlohmann::json::object());
     // Registers a walk-in visitor. `request` is the body of POST /api/v1/tickets.
     Result<ApiResponse> check_in(const nlohmann::json& request);
-    Result<ApiResponse> check_in_booking(std::string_view booking_code);
+    // With a request id, a repeat after a lost reply returns the same ticket.
+    Result<ApiResponse> check_in_booking(std::string_view booking_code, const std::string& request_id = {});
 
 private:
     enum class Method { Get, Post, Patch };

@@ -924,3 +924,57 @@ TEST_CASE("wrong status tokens get 429") {
                                                    ticket["status_token"].get<std::string>());
     CHECK(right.status == 429);
 }
+
+TEST_CASE("repeated check-in returns the first ticket") {
+    Office office;
+    const StaffLogin officer = log_in(office.port(), "petugas1", "1");
+    const RawHttpClient reception = office.staff("resepsionis");
+    Json request = walk_in_request("Siti Aminah", "081234567890");
+    request["request_id"] = "kiosk-1-8f14e45fceea167a";
+
+    // The kiosk lost the first reply and sends the same check-in again.
+    const HttpReply first = office.anonymous().post("/api/v1/tickets", request);
+    const HttpReply repeat = office.anonymous().post("/api/v1/tickets", request);
+    REQUIRE(first.status == 201);
+    REQUIRE(repeat.status == 201);
+    CHECK(repeat.json()["ticket"]["id"] == first.json()["ticket"]["id"]);
+    CHECK(repeat.json()["ticket"]["code"] == first.json()["ticket"]["code"]);
+    CHECK(repeat.json()["ticket"]["status_url"] == first.json()["ticket"]["status_url"]);
+    CHECK(repeat.json()["ticket"]["position"] == 1);
+    request["request_id"] = "kiosk-1-c9f0f895fb98ab91";
+    CHECK(office.anonymous().post("/api/v1/tickets", request).json()["ticket"]["code"] == "A-002");
+    CHECK(reception.get("/api/v1/queue").json()["tickets"].size() == 2);
+
+    // A booked visitor's repeat returns the booked ticket instead of "already checked in".
+    const Json booked = book_appointment(reception, "Rina Wati", "081377788899", officer.officer_id);
+    const std::string path = "/api/v1/appointments/" + booked["booking_code"].get<std::string>() + "/check-in";
+    const Json with_id{{"request_id", "kiosk-1-45c48cce2e2d7fbd"}};
+    const HttpReply booked_first = office.anonymous().post(path, with_id);
+    const HttpReply booked_repeat = office.anonymous().post(path, with_id);
+    REQUIRE(booked_first.status == 201);
+    REQUIRE(booked_repeat.status == 201);
+    CHECK(booked_repeat.json()["ticket"]["id"] == booked_first.json()["ticket"]["id"]);
+    CHECK(office.anonymous().post(path, Json::object()).status == 409);
+
+    book_appointment(reception, "Budi Santoso", "081298765432", officer.officer_id);
+    const Json phone_request{{"phone", "081298765432"}, {"request_id", "kiosk-1-d3d9446802a44259"}};
+    const HttpReply phone_first = office.anonymous().post("/api/v1/appointments/check-in", phone_request);
+    const HttpReply phone_repeat = office.anonymous().post("/api/v1/appointments/check-in", phone_request);
+    REQUIRE(phone_first.status == 201);
+    REQUIRE(phone_repeat.status == 201);
+    CHECK(phone_repeat.json()["ticket"]["id"] == phone_first.json()["ticket"]["id"]);
+    CHECK(phone_repeat.json()["appointment"]["starts_at"] == phone_first.json()["appointment"]["starts_at"]);
+}
+
+TEST_CASE("malformed request id gets 400") {
+    Office office;
+    for (const Json& request_id : {Json("pendek"), Json(std::string(65, 'a')), Json("ada spasi di dalam id ini"), Json(7)}) {
+        INFO("request_id: ", request_id.dump());
+        Json request = walk_in_request("Siti Aminah", "081234567890");
+        request["request_id"] = request_id;
+        const HttpReply reply = office.anonymous().post("/api/v1/tickets", request);
+        CHECK(reply.status == 400);
+        CHECK(reply.error_field() == "request_id");
+        CHECK_FALSE(reply.error_message().empty());
+    }
+}

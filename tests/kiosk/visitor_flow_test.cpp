@@ -412,3 +412,30 @@ TEST_CASE("default language is restored by every reset") {
     flow.cancel();
     CHECK(flow.language() == Language::English);
 }
+
+TEST_CASE("retry sends the same request id") {
+    VisitorFlow flow = flow_at_consent();
+    flow.set_consent(true);
+    const auto first = flow.begin_check_in("2026-12");
+    REQUIRE(first);
+    const std::string request_id = (*first)["request_id"].get<std::string>();
+    CHECK(request_id.size() == 32);
+    CHECK(request_id.find_first_not_of("0123456789abcdef") == std::string::npos);
+
+    // The reply was lost: the visitor taps again and the request carries the same id.
+    flow.on_check_in_failed(Error(ErrorCode::Unavailable, "", "error.server_unreachable"));
+    flow.dismiss_submit_error();
+    const auto retry = flow.begin_check_in("2026-12");
+    REQUIRE(retry);
+    CHECK((*retry)["request_id"] == request_id);
+
+    // The next visitor gets a new id, on the walk-in and the booking path alike.
+    flow.on_check_in_succeeded(sample_ticket(), 1000);
+    flow.cancel();
+    flow.start_booking();
+    flow.booking().code = "K7M2QX";
+    const auto booking = flow.begin_booking_check_in();
+    REQUIRE(booking);
+    CHECK(booking->request_id.size() == 32);
+    CHECK(booking->request_id != request_id);
+}

@@ -217,3 +217,35 @@ TEST_CASE("waiting counts follow ticket changes") {
           records::count_waiting_ahead(fixture.db(), fixture.find(priority.ticket.id)) + 1);
     CHECK(kept_counts(fixture.db()) == counted(fixture.db()));
 }
+
+TEST_CASE("same request id issues one ticket") {
+    EngineFixture fixture;
+    CheckInRequest request = walk_in("Siti Aminah", "pbk");
+    request.request_id = "kiosk-2-1679091c5a880faf";
+    constexpr int kThreads = 4;
+    std::vector<std::optional<Result<IssuedTicket>>> results(kThreads);
+
+    // The same request sent four times at once, as a kiosk retrying over a bad network.
+    std::vector<std::thread> threads;
+    {
+        std::lock_guard hold(fixture.store.mutex);
+        for (int index = 0; index < kThreads; ++index) {
+            threads.emplace_back([&, index] { results[static_cast<size_t>(index)] = fixture.engine.check_in(request); });
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    for (std::thread& thread : threads) thread.join();
+
+    for (const auto& result : results) {
+        REQUIRE(result.has_value());
+        REQUIRE(result->has_value());
+        CHECK((*result)->ticket.code == "A-001");
+        CHECK((*result)->ticket.status_token == (*results[0])->ticket.status_token);
+    }
+    CHECK(count_of(fixture.db(), "SELECT COUNT(*) FROM tickets") == 1);
+    CHECK(count_of(fixture.db(), "SELECT COUNT(*) FROM events WHERE name = 'ticket.updated'") == 1);
+
+    // Another visitor's request id gets the next ticket.
+    request.request_id = "kiosk-2-8e296a067a375633";
+    CHECK(require_value(fixture.engine.check_in(request)).ticket.code == "A-002");
+}
