@@ -43,7 +43,7 @@ ReceptionConsole::ReceptionConsole(const Catalog& catalog, console::StaffApi* ap
     session_.on_event = [this](const SseEvent& event) {
         if (event.name == "appointment.updated") {
             reload_appointments();
-        } else if (event.name.rfind("ticket.", 0) == 0) {
+        } else if (event.name.rfind("ticket.", 0) == 0 || event.name == "survey.recorded") {
             reload_reports(false);
         }
     };
@@ -425,7 +425,7 @@ void ReceptionConsole::fetch_reports() {
     }
     const std::string today = console::iso_date(*office, session_.now());
     const std::string month_start = today.substr(0, 8) + "01";
-    // Three requests; the last one's reply finishes the round.
+    // One request per figure; the month's index comes last and its reply finishes the round.
     session_.request(console::HttpMethod::Get, "/api/v1/reports/daily?date=" + today, nullptr,
                      [this](Result<ApiResponse> reply) {
                          if (reply) {
@@ -440,6 +440,17 @@ void ReceptionConsole::fetch_reports() {
                              reports_.ikm_today = console::parse_ikm(reply->body);
                          }
                      });
+    if (session_.config()) {
+        for (const console::AreaInfo& area : session_.config()->areas) {
+            session_.request(console::HttpMethod::Get,
+                             "/api/v1/reports/ikm?from=" + month_start + "&to=" + today + "&area=" + area.id, nullptr,
+                             [this, id = area.id](Result<ApiResponse> reply) {
+                                 if (reply) {
+                                     reports_.ikm_month_by_area[id] = console::parse_ikm(reply->body);
+                                 }
+                             });
+        }
+    }
     session_.request(console::HttpMethod::Get, "/api/v1/reports/ikm?from=" + month_start + "&to=" + today, nullptr,
                      [this](Result<ApiResponse> reply) {
                          if (reply) {

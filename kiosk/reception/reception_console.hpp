@@ -73,6 +73,8 @@ struct ReportsState {
     std::optional<console::DailyFigures> daily;
     std::optional<console::IkmSummary> ikm_today;
     std::optional<console::IkmSummary> ikm_month;
+    // This month's index per service area, for the areas whose reply has arrived.
+    std::map<AreaId, console::IkmSummary> ikm_month_by_area;
 };
 
 class ReceptionConsole final : public console::Console {

@@ -145,6 +145,15 @@ bool set_up_reception_sample(ReceptionConsole& console, const console::ConsoleCo
     month.category_letter = "A";
     month.category_name = {"Sangat Baik", "Very good"};
     console.reports().ikm_month = month;
+    const std::pair<const char*, double> by_area[] = {{"pbk", 92.41}, {"srg", 88.02}, {"plk", 90.10}};
+    for (const auto& [area, index] : by_area) {
+        console::IkmSummary entry;
+        entry.responses = area == std::string("pbk") ? 41 : 12;
+        entry.index = index;
+        entry.category_letter = index >= 88.31 ? "A" : "B";
+        console.reports().ikm_month_by_area[area] = entry;
+    }
+    console.reports().ikm_month_by_area["general"] = console::IkmSummary{};
     return true;
 }
 

@@ -32,11 +32,12 @@ void figure_card(ConsoleUi& ui, const char* id, const std::string& caption, cons
     ImGui::EndChild();
 }
 
+std::string ikm_value(const console::IkmSummary& ikm) {
+    return ikm.index ? fmt::format("{:.2f}", *ikm.index) : "–";
+}
+
 std::string ikm_value(const std::optional<console::IkmSummary>& ikm) {
-    if (!ikm || !ikm->index) {
-        return "–";
-    }
-    return fmt::format("{:.2f}", *ikm->index);
+    return ikm ? ikm_value(*ikm) : "–";
 }
 
 std::string ikm_note(ConsoleUi& ui, const std::optional<console::IkmSummary>& ikm) {
@@ -99,8 +100,31 @@ void draw_summary_window(ConsoleUi& ui, const StaffSession& session, const Repor
     figure_card(ui, "summary.ikm_month", ui.tr("console.summary.ikm_month"), ikm_value(reports.ikm_month),
                 ikm_note(ui, reports.ikm_month), card);
 
-    // Two charts side by side below the cards.
+    // This month's index per service area, on one line below the cards.
     ImGui::Spacing();
+    std::string by_area;
+    for (const AreaId& area : order) {
+        const auto found = reports.ikm_month_by_area.find(area);
+        if (found == reports.ikm_month_by_area.end()) {
+            continue;
+        }
+        const std::string name = console::area_short_text(config, ui.language, area);
+        const console::IkmSummary& ikm = found->second;
+        by_area += by_area.empty() ? "" : "   ·   ";
+        by_area += ikm.index ? ui.tr("console.summary.ikm_area",
+                                     {{"area", name},
+                                      {"value", ikm_value(ikm)},
+                                      {"letter", ikm.category_letter},
+                                      {"responses", std::to_string(ikm.responses)}})
+                             : ui.tr("console.summary.ikm_area_none", {{"area", name}});
+    }
+    if (!by_area.empty()) {
+        ImGui::TextUnformatted((ui.tr("console.summary.ikm_by_area") + ":   " + by_area).c_str());
+        console::record_item(ui, "summary.ikm_by_area", ui::ItemKind::Text);
+        ImGui::Spacing();
+    }
+
+    // Two charts side by side below the cards.
     std::vector<std::string> categories;
     std::vector<int> waiting;
     std::vector<int> served;

@@ -10,6 +10,7 @@
 #include "console/console_test_support.hpp"
 #include "integration/server_process.hpp"
 #include "officer/officer_console.hpp"
+#include "reception/reception_console.hpp"
 
 using namespace antrean;
 using namespace antrean::testing;
@@ -212,4 +213,58 @@ TEST_CASE("live queue follows the event stream") {
         }
         return false;
     }));
+}
+
+TEST_CASE("reception summary follows the survey") {
+    ServerProcess server;
+    server.add_user("budi", "officer", "pbk", kPassword, "Budi Santoso");
+    server.add_user("rina", "receptionist", "", kPassword, "Rina Wulandari");
+    server.start();
+    const ServerAddress address = *parse_server_address(server.base_url());
+    kiosk::Wakeup wakeup;
+    console::StaffApi api(address, wakeup);
+    console::EventFeed feed(address, wakeup);
+    reception::ReceptionConsole console(real_catalog(), &api, &feed, std::nullopt);
+    REQUIRE(pump_until(console, [&] { return console.session().config().has_value(); }));
+    console.session().login("rina", kPassword, std::nullopt);
+    REQUIRE(pump_until(console, [&] {
+        return console.session().connected() && console.reports().ikm_month_by_area.count("srg") == 1;
+    }));
+    CHECK_FALSE(console.reports().ikm_month_by_area.at("pbk").index.has_value());
+
+    // A visit is served, and its visitor gives every element the best score.
+    ApiClient kiosk(server.base_url());
+    const auto issued = kiosk.post("/api/v1/tickets", {{"visitor", {{"name", "Siti Aminah"}, {"phone", "081234567890"}}},
+                                                       {"area", "pbk"},
+                                                       {"purpose", "complaint"},
+                                                       {"consent", true}});
+    REQUIRE(issued.has_value());
+    const TicketId ticket = issued->body["ticket"]["id"].get<TicketId>();
+    const std::string token = issued->body["ticket"]["status_token"].get<std::string>();
+    ApiClient budi(server.base_url());
+    REQUIRE(budi.login("budi", kPassword, DeskId("1")).has_value());
+    REQUIRE(budi.call_next("1").has_value());
+    REQUIRE(budi.ticket_action(ticket, "start", nlohmann::json::object()).has_value());
+    REQUIRE(budi.ticket_action(ticket, "complete", {{"outcome", "answered"}}).has_value());
+    const std::string survey_path = "/api/v1/tickets/" + std::to_string(ticket) + "/survey?token=" + token;
+    const auto survey = kiosk.get(survey_path);
+    REQUIRE(survey.has_value());
+    const std::vector<int> scores(survey->body["elements"].size(), 4);
+    REQUIRE_FALSE(scores.empty());
+    const auto answered = kiosk.post(survey_path, {{"scores", scores}});
+    REQUIRE(answered.has_value());
+    REQUIRE(answered->status == 201);
+    // Wait until the survey's own event has reloaded the figures.
+    REQUIRE(pump_until(console, [&] {
+        const auto& by_area = console.reports().ikm_month_by_area;
+        return by_area.count("pbk") == 1 && by_area.at("pbk").index.has_value();
+    }));
+    const console::IkmSummary& pbk = console.reports().ikm_month_by_area.at("pbk");
+    CHECK(*pbk.index == doctest::Approx(100.0));
+    CHECK(pbk.responses == 1);
+    CHECK(pbk.category_letter == "A");
+    CHECK_FALSE(console.reports().ikm_month_by_area.at("srg").index.has_value());
+    REQUIRE(console.reports().ikm_month.has_value());
+    CHECK(console.reports().ikm_month->responses == 1);
+    feed.stop();
 }
