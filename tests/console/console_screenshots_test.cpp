@@ -7,12 +7,11 @@
 
 #include <SFML/Graphics/Image.hpp>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "kiosk/layout_box.hpp"
 #include "kiosk/x_session.hpp"
 
 using namespace antrean::testing;
@@ -25,33 +24,6 @@ const std::vector<std::string> kOfficerScreens{"login",    "login_error", "idle"
 const std::vector<std::string> kReceptionScreens{
     "login",    "queue",   "queue_all",    "cancel_ticket", "move_ticket", "register",           "register_errors",
     "register_done", "appointments", "booking", "booking_done", "reschedule", "cancel_appointment", "summary"};
-
-struct Box {
-    double x = 0;
-    double y = 0;
-    double w = 0;
-    double h = 0;
-
-    bool contains(const Box& other, double tolerance = 1.0) const {
-        return other.x >= x - tolerance && other.y >= y - tolerance && other.x + other.w <= x + w + tolerance &&
-               other.y + other.h <= y + h + tolerance;
-    }
-    bool overlaps(const Box& other, double tolerance = 1.0) const {
-        return x + tolerance < other.x + other.w && other.x + tolerance < x + w && y + tolerance < other.y + other.h &&
-               other.y + tolerance < y + h;
-    }
-};
-
-Box box_of(const nlohmann::json& item) {
-    return Box{item["x"].get<double>(), item["y"].get<double>(), item["w"].get<double>(), item["h"].get<double>()};
-}
-
-nlohmann::json read_json(const std::filesystem::path& path) {
-    std::ifstream file(path);
-    std::stringstream text;
-    text << file.rdbuf();
-    return nlohmann::json::parse(text.str());
-}
 
 void check_picture(const std::filesystem::path& png) {
     sf::Image image;

@@ -7,13 +7,12 @@
 #include <SFML/Graphics/Image.hpp>
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "layout_box.hpp"
 #include "x_session.hpp"
 
 using namespace antrean::testing;
@@ -25,33 +24,6 @@ const std::vector<std::string> kScreens{
     "welcome", "welcome_unavailable", "purpose", "area", "identity", "identity_errors", "identity_extra",
     "summary", "priority", "confirm", "consent", "consent_unavailable", "submitting", "ticket",
     "ticket_printer_failed", "booking", "booking_error", "booked_ticket", "still_there"};
-
-struct Box {
-    double x = 0;
-    double y = 0;
-    double w = 0;
-    double h = 0;
-
-    bool contains(const Box& other, double tolerance = 1.0) const {
-        return other.x >= x - tolerance && other.y >= y - tolerance && other.x + other.w <= x + w + tolerance &&
-               other.y + other.h <= y + h + tolerance;
-    }
-    bool overlaps(const Box& other, double tolerance = 1.0) const {
-        return x + tolerance < other.x + other.w && other.x + tolerance < x + w && y + tolerance < other.y + other.h &&
-               other.y + tolerance < y + h;
-    }
-};
-
-Box box_of(const nlohmann::json& item) {
-    return Box{item["x"].get<double>(), item["y"].get<double>(), item["w"].get<double>(), item["h"].get<double>()};
-}
-
-nlohmann::json read_json(const std::filesystem::path& path) {
-    std::ifstream file(path);
-    std::stringstream text;
-    text << file.rdbuf();
-    return nlohmann::json::parse(text.str());
-}
 
 bool same_color(const sf::Color& a, const sf::Color& b) {
     auto close = [](sf::Uint8 x, sf::Uint8 y) { return std::abs(static_cast<int>(x) - static_cast<int>(y)) <= 8; };
