@@ -16,6 +16,7 @@
 #include "engine/appointments.hpp"
 #include "engine/retention.hpp"
 #include "http/http_server.hpp"
+#include "storage/records.hpp"
 
 namespace {
 
@@ -98,8 +99,6 @@ std::unique_ptr<Clock> make_clock(const ServeOptions& options) {
         }
         start = *parsed;
     }
-    // FIXME: a --clock-start earlier than the newest time stored in the database is
-    // accepted, so the records of a restarted replay could go back in time.
     try {
         return std::make_unique<CompressedClock>(start, options.clock_rate);
     } catch (const std::invalid_argument& error) {
@@ -115,7 +114,7 @@ std::filesystem::path assets_dir() {
 
 int serve(const ServeOptions& options) {
     setup_logging(options.log_file);
-    const std::unique_ptr<Clock> clock = make_clock(options);
+    std::unique_ptr<Clock> clock = make_clock(options);
     if (!clock) return 2;
     auto config = load_server_config(options.config_path);
     if (!config) return 2;
@@ -155,6 +154,16 @@ int serve(const ServeOptions& options) {
     }
 
     if (const auto* simulated = dynamic_cast<const CompressedClock*>(clock.get())) {
+        // A restarted replay must not store times before those of its first part.
+        const TimestampMs newest = records::newest_event_time(*store.db);
+        if (newest > simulated->now()) {
+            spdlog::warn("--clock-start {} is earlier than the newest stored event at {}; the simulated clock "
+                         "starts at {} so that no record goes back in time",
+                         office_time->rfc3339(simulated->start()), office_time->rfc3339(newest),
+                         office_time->rfc3339(newest));
+            clock = std::make_unique<CompressedClock>(newest, simulated->rate());
+            simulated = dynamic_cast<const CompressedClock*>(clock.get());
+        }
         spdlog::warn("SIMULATED CLOCK: office time started at {} and runs {} times real time. "
                      "Every ticket, session and report uses it, so never serve a real office "
                      "day with --clock-start or --clock-rate",

@@ -277,6 +277,12 @@ std::int64_t last_event_id(Database& db) {
     return stmt.column_int(0);
 }
 
+TimestampMs newest_event_time(Database& db) {
+    Statement stmt = db.prepare("SELECT COALESCE(MAX(created_at), 0) FROM events");
+    stmt.step();
+    return stmt.column_int(0);
+}
+
 std::int64_t first_event_id(Database& db) {
     Statement stmt = db.prepare("SELECT COALESCE(MIN(id), 0) FROM events");
     stmt.step();

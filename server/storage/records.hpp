@@ -51,6 +51,8 @@ struct EventRow {
 };
 std::vector<EventRow> events_after(Database& db, std::int64_t after_id, int limit);
 std::int64_t last_event_id(Database& db);
+// The time of the newest stored event, 0 without events.
+TimestampMs newest_event_time(Database& db);
 std::int64_t first_event_id(Database& db);
 
 }  // namespace antrean::server::records

@@ -69,11 +69,20 @@ void ServerProcess::add_user(const std::string& username, const std::string& rol
     }
 }
 
-void ServerProcess::start(int port) {
+void ServerProcess::start(int port, const std::vector<std::string>& extra_args) {
     if (pid_ > 0) throw std::runtime_error("server already running");
     std::filesystem::remove(log_path());
     const std::string listen = "127.0.0.1:" + std::to_string(port);
     const std::string stderr_path = (dir_ / "stderr.log").string();
+    // The arguments are built before the fork: the child of a threaded process should not
+    // allocate.
+    std::vector<std::string> args{"antrean-server", "--db",     db_path().string(), "--config",
+                                  (dir_ / "antrean.toml").string(), "--listen", listen, "--log-file",
+                                  log_path().string()};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
     // The child gets a copy of unflushed stdio buffers, and its freopen() would write them
     // a second time.
     std::fflush(nullptr);
@@ -82,9 +91,7 @@ void ServerProcess::start(int port) {
     if (pid_ == 0) {
         std::freopen(stderr_path.c_str(), "a", stderr);
         std::freopen("/dev/null", "w", stdout);
-        execl(ANTREAN_SERVER_BINARY, "antrean-server", "--db", db_path().c_str(), "--config",
-              (dir_ / "antrean.toml").c_str(), "--listen", listen.c_str(), "--log-file", log_path().c_str(),
-              static_cast<char*>(nullptr));
+        execv(ANTREAN_SERVER_BINARY, argv.data());
         std::_Exit(127);
     }
     // The server logs the bound port once it listens; port 0 makes that the only way to learn it.

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace antrean::testing {
 
@@ -30,8 +31,9 @@ public:
     void add_user(const std::string& username, const std::string& role, const std::string& areas,
                   const std::string& password, const std::string& display_name = "");
 
-    // Starts the server on `port` (0 = a free one) and waits until it listens.
-    void start(int port = 0);
+    // Starts the server on `port` (0 = a free one) with `extra_args` after the usual ones
+    // and waits until it listens.
+    void start(int port = 0, const std::vector<std::string>& extra_args = {});
     // SIGTERM and wait: a clean stop.
     void stop();
     // SIGKILL and wait: a crash or a power cut as far as the process is concerned.
