@@ -4,6 +4,8 @@
 
 #include <SFML/Window/Keyboard.hpp>
 
+#include <algorithm>
+
 #include "console/console_text.hpp"
 #include "console/header_bar.hpp"
 #include "reception/reception_panels.hpp"
@@ -344,6 +346,19 @@ void ReceptionConsole::submit_booking() {
                          if (day != current.date) {
                              show_day(day);
                          } else {
+                             // Shown at once in the day view; the reload then brings the
+                             // server's list, which has it too.
+                             const bool listed = std::any_of(
+                                 current.records.begin(), current.records.end(),
+                                 [&](const console::AppointmentRecord& record) { return record.id == booked->id; });
+                             if (!listed) {
+                                 current.records.push_back(*booked);
+                                 std::stable_sort(current.records.begin(), current.records.end(),
+                                                  [](const console::AppointmentRecord& a,
+                                                     const console::AppointmentRecord& b) {
+                                                      return a.starts_at < b.starts_at;
+                                                  });
+                             }
                              reload_appointments();
                          }
                      });
