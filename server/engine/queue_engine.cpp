@@ -184,6 +184,10 @@ Result<IssuedTicket> QueueEngine::check_in_appointment(AppointmentId appointment
         if (status == "cancelled") {
             return fail(ErrorCode::Conflict, "booking_code", "error.appointment_cancelled");
         }
+        // The visit is over: served, or called and not come. Waiting would be in vain.
+        if (status == "done" || status == "no_show") {
+            return fail(ErrorCode::Conflict, "booking_code", "error.appointment_finished");
+        }
         if (status != "scheduled") {
             return fail(ErrorCode::Conflict, "booking_code", "error.appointment_checked_in");
         }

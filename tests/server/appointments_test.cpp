@@ -117,6 +117,24 @@ TEST_CASE("cancelled appointment check-in conflicts") {
     CHECK(require_value(fixture.engine.today()).empty());
 }
 
+TEST_CASE("finished appointment check-in says so") {
+    EngineFixture fixture;
+    const LoggedIn dewi = fixture.officer_at_desk("dewi", "1");
+    const Appointment appointment = fixture.book(dewi.id, kFridayMorning);
+    const TicketId ticket = require_value(fixture.appointments.check_in(appointment.booking_code)).ticket.id;
+
+    // Checked in again while waiting: the message asks the visitor to wait for the call.
+    CHECK(message_key_of(fixture.appointments.check_in(appointment.booking_code)) ==
+          "error.appointment_checked_in");
+
+    // Called and not come: waiting again would be in vain, so the message differs.
+    REQUIRE(fixture.call_next(dewi).has_value());
+    fixture.apply(ticket, TicketAction::NoShow, dewi);
+    const auto after_no_show = fixture.appointments.check_in(appointment.booking_code);
+    CHECK(error_of(after_no_show) == ErrorCode::Conflict);
+    CHECK(message_key_of(after_no_show) == "error.appointment_finished");
+}
+
 TEST_CASE("unknown booking code is not found") {
     EngineFixture fixture;
 
