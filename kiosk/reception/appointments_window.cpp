@@ -1,6 +1,8 @@
 #include <SFML/Window/Keyboard.hpp>
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "console/console_text.hpp"
 #include "reception/reception_panels.hpp"
 
@@ -74,6 +76,11 @@ void draw_day_view(ConsoleUi& ui, const StaffSession& session, AppointmentsState
         return;
     }
     ImGui::TableSetupScrollFreeze(0, 1);
+    // The columns share the width, so five officers fit at 1920 px; with more, they keep
+    // a readable width and the table scrolls sideways.
+    const float cell_padding = 2 * ImGui::GetStyle().CellPadding.x + 1;
+    const float column_width = std::max(
+        ui.px(180), ImGui::GetContentRegionAvail().x / static_cast<float>(columns.size()) - cell_padding);
     for (const std::optional<OfficerId>& officer : columns) {
         std::string name = ui.tr("console.appointments.unassigned");
         if (officer) {
@@ -81,7 +88,7 @@ void draw_day_view(ConsoleUi& ui, const StaffSession& session, AppointmentsState
                 name = account->name;
             }
         }
-        ImGui::TableSetupColumn(name.c_str(), ImGuiTableColumnFlags_WidthFixed, ui.px(250));
+        ImGui::TableSetupColumn(name.c_str(), ImGuiTableColumnFlags_WidthFixed, column_width);
     }
     ImGui::TableHeadersRow();
     ImGui::TableNextRow();
