@@ -5,6 +5,8 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <iostream>
 
 #include "app/display_app.hpp"
 #include "app/options.hpp"
@@ -36,6 +38,12 @@ int main(int argc, char** argv) {
         return *exit_code;
     }
     const DisplayOptions options = std::get<DisplayOptions>(std::move(parsed));
+    // SFML aborts the process when it cannot open the X display, so the reason is given first.
+    if (const char* display = std::getenv("DISPLAY"); display == nullptr || *display == '\0') {
+        std::cerr << "antrean-display: no screen, because $DISPLAY is not set. Start it in a desktop session, "
+                     "or on a virtual screen with: xvfb-run -a antrean-display ...\n";
+        return 2;
+    }
     spdlog::set_level(spdlog::level::from_str(options.log_level));
 
     std::unique_ptr<DisplayResources> resources = load_resources(options);

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "app/console_app.hpp"
@@ -18,6 +19,12 @@ int main(int argc, char** argv) {
         return parsed.exit_code;
     }
     const kiosk::KioskOptions& options = *parsed.options;
+    // SFML aborts the process when it cannot open the X display, so the reason is given first.
+    if (const char* display = std::getenv("DISPLAY"); display == nullptr || *display == '\0') {
+        std::cerr << "antrean-kiosk: no screen, because $DISPLAY is not set. Start it in a desktop session, "
+                     "or on a virtual screen with: xvfb-run -a antrean-kiosk ...\n";
+        return 2;
+    }
 
     const std::filesystem::path i18n = options.assets / "i18n";
     Result<Catalog> catalog = Catalog::load_directory(i18n);
