@@ -172,7 +172,7 @@ int print_and_check_day(const Scenario& scenario, const ReplayLog& log,
 
     // The figures, as the server reports them.
     fmt::print(
-        "\nDay {} replayed: {} visitors came ({} booked, {} bookings absent), last visitor left at "
+        "\nDay {} replayed: {} visitors came ({} booked, absent from bookings: {}), last visitor left at "
         "{}\n",
         scenario.date, report.at("tickets").get<int>(), report.at("booked").get<int>(),
         expected.booked_absent, office_time.rfc3339(log.ended_at).substr(11, 5));
