@@ -117,4 +117,20 @@ HeaderIntent draw_header_bar(ConsoleUi& ui, const StaffSession& session, std::st
     return intent;
 }
 
+void apply_header_intent(StaffSession& session, HeaderIntent intent) {
+    switch (intent) {
+        case HeaderIntent::Indonesian:
+            session.set_language(Language::Indonesian);
+            break;
+        case HeaderIntent::English:
+            session.set_language(Language::English);
+            break;
+        case HeaderIntent::Logout:
+            session.logout();
+            break;
+        case HeaderIntent::None:
+            break;
+    }
+}
+
 }  // namespace antrean::console

@@ -15,5 +15,7 @@ enum class HeaderIntent { None, Indonesian, English, Logout };
 // `status` is an extra badge after the name (the officer's Tersedia / Istirahat), or empty.
 HeaderIntent draw_header_bar(ConsoleUi& ui, const StaffSession& session, std::string_view title,
                              std::string_view status, NoticeKind status_kind);
+// Switches the session's language or logs out, as the header's buttons request.
+void apply_header_intent(StaffSession& session, HeaderIntent intent);
 
 }  // namespace antrean::console

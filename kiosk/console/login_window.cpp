@@ -104,4 +104,10 @@ bool draw_login_window(ConsoleUi& ui, LoginForm& form, const StaffSession& sessi
     return form.validate(needs_desk);
 }
 
+void submit_login(StaffSession& session, LoginForm& form, std::optional<DeskId> desk) {
+    std::string password = std::move(form.password);
+    form.password.clear();
+    session.login(form.username, std::move(password), std::move(desk));
+}
+
 }  // namespace antrean::console

@@ -25,5 +25,7 @@ struct LoginForm {
 // Draws the login card in the middle of the window. Returns true when the staff member
 // submits (the button or Enter in a field) and the form is complete.
 bool draw_login_window(ConsoleUi& ui, LoginForm& form, const StaffSession& session, std::string_view title);
+// Sends the form's login and clears its password, which is not kept after it is sent.
+void submit_login(StaffSession& session, LoginForm& form, std::optional<DeskId> desk);
 
 }  // namespace antrean::console

@@ -282,9 +282,7 @@ const char* OfficerConsole::draw(ConsoleUi& ui) {
     const char* screen = "login";
     if (session_.phase() != console::SessionPhase::LoggedIn || me == nullptr) {
         if (console::draw_login_window(ui, login_, session_, ui.tr("console.officer.login_title"))) {
-            std::string password = std::move(login_.password);
-            login_.password.clear();
-            session_.login(login_.username, std::move(password), login_.desk);
+            console::submit_login(session_, login_, login_.desk);
         }
     } else {
         ui.shortcuts = dialog_ == OfficerDialog::None;
@@ -305,19 +303,7 @@ const char* OfficerConsole::draw(ConsoleUi& ui) {
         }
     }
 
-    switch (header) {
-        case console::HeaderIntent::Indonesian:
-            session_.set_language(Language::Indonesian);
-            break;
-        case console::HeaderIntent::English:
-            session_.set_language(Language::English);
-            break;
-        case console::HeaderIntent::Logout:
-            session_.logout();
-            break;
-        case console::HeaderIntent::None:
-            break;
-    }
+    console::apply_header_intent(session_, header);
     return screen;
 }
 
