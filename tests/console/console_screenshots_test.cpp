@@ -5,13 +5,11 @@
 
 #include <doctest/doctest.h>
 
-#include <SFML/Graphics/Image.hpp>
 #include <filesystem>
-#include <set>
 #include <string>
 #include <vector>
 
-#include "kiosk/layout_box.hpp"
+#include "kiosk/screenshot_checks.hpp"
 #include "kiosk/x_session.hpp"
 
 using namespace antrean::testing;
@@ -24,22 +22,6 @@ const std::vector<std::string> kOfficerScreens{"login",    "login_error", "idle"
 const std::vector<std::string> kReceptionScreens{
     "login",    "queue",   "queue_all",    "cancel_ticket", "move_ticket", "register",           "register_errors",
     "register_done", "appointments", "booking", "booking_done", "reschedule", "cancel_appointment", "summary"};
-
-void check_picture(const std::filesystem::path& png) {
-    sf::Image image;
-    REQUIRE(image.loadFromFile(png.string()));
-    REQUIRE(image.getSize() == sf::Vector2u(1920, 1080));
-    const sf::Uint8* pixels = image.getPixelsPtr();
-    std::set<sf::Uint32> colors;
-    bool opaque = true;
-    for (size_t i = 0; i < static_cast<size_t>(1920 * 1080); i += 7) {
-        opaque = opaque && pixels[i * 4 + 3] == 255;
-        colors.insert(static_cast<sf::Uint32>(pixels[i * 4]) << 16 | static_cast<sf::Uint32>(pixels[i * 4 + 1]) << 8 |
-                      pixels[i * 4 + 2]);
-    }
-    CHECK(opaque);
-    CHECK(colors.size() > 20);  // text, buttons and panels, not one flat colour
-}
 
 void check_layout(const std::filesystem::path& json_file) {
     const nlohmann::json frame = read_json(json_file);

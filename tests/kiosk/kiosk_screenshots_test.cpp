@@ -8,11 +8,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
-#include "layout_box.hpp"
+#include "screenshot_checks.hpp"
 #include "x_session.hpp"
 
 using namespace antrean::testing;
@@ -53,22 +52,6 @@ int ring_outliers(const sf::Image& image, const Box& button) {
         outliers += !same_color(image.getPixel(static_cast<unsigned>(right), static_cast<unsigned>(y)), reference);
     }
     return outliers;
-}
-
-void check_picture(const std::filesystem::path& png) {
-    sf::Image image;
-    REQUIRE(image.loadFromFile(png.string()));
-    REQUIRE(image.getSize() == sf::Vector2u(1920, 1080));
-    const sf::Uint8* pixels = image.getPixelsPtr();
-    std::set<sf::Uint32> colors;
-    bool opaque = true;
-    for (size_t i = 0; i < static_cast<size_t>(1920 * 1080); i += 7) {
-        opaque = opaque && pixels[i * 4 + 3] == 255;
-        colors.insert(static_cast<sf::Uint32>(pixels[i * 4]) << 16 | static_cast<sf::Uint32>(pixels[i * 4 + 1]) << 8 |
-                      pixels[i * 4 + 2]);
-    }
-    CHECK(opaque);
-    CHECK(colors.size() > 20);  // text, buttons and backgrounds, not one flat colour
 }
 
 void check_layout(const std::filesystem::path& json_file, const std::filesystem::path& png) {

@@ -1,12 +1,15 @@
 #pragma once
 
-// Rectangles of the layout dump that `antrean-kiosk --layout-dump` and `--screenshot-all`
-// write, for the screenshot tests of the kiosk and the consoles.
+// Checks shared by the screenshot tests of the kiosk and the consoles: the pictures, and
+// the rectangles of the layout dump that `antrean-kiosk --screenshot-all` writes.
 
+#include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <SFML/Graphics/Image.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace antrean::testing {
@@ -38,6 +41,24 @@ inline nlohmann::json read_json(const std::filesystem::path& path) {
     std::stringstream text;
     text << file.rdbuf();
     return nlohmann::json::parse(text.str());
+}
+
+// Checks a 1920 x 1080 screenshot on every 7th pixel: all opaque, and more than 20 colours
+// (text, buttons and panels, not one flat colour).
+inline void check_picture(const std::filesystem::path& png) {
+    sf::Image image;
+    REQUIRE(image.loadFromFile(png.string()));
+    REQUIRE(image.getSize() == sf::Vector2u(1920, 1080));
+    const sf::Uint8* pixels = image.getPixelsPtr();
+    std::set<sf::Uint32> colors;
+    bool opaque = true;
+    for (size_t i = 0; i < static_cast<size_t>(1920 * 1080); i += 7) {
+        opaque = opaque && pixels[i * 4 + 3] == 255;
+        colors.insert(static_cast<sf::Uint32>(pixels[i * 4]) << 16 | static_cast<sf::Uint32>(pixels[i * 4 + 1]) << 8 |
+                      pixels[i * 4 + 2]);
+    }
+    CHECK(opaque);
+    CHECK(colors.size() > 20);
 }
 
 }  // namespace antrean::testing
