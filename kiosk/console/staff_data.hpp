@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/error.hpp"
+#include "domain/ticket.hpp"
 #include "domain/types.hpp"
 #include "visitor/server_data.hpp"
 
@@ -118,20 +119,9 @@ Result<StaffAccount> parse_staff_account(const nlohmann::json& json);
 // Parses GET /api/v1/officers; accounts that fail to parse are skipped.
 std::vector<StaffAccount> parse_staff_accounts(const nlohmann::json& body);
 
-struct AppointmentRecord {
-    AppointmentId id = 0;
-    std::string booking_code;
-    Visitor visitor;
-    AreaId area;
-    Purpose purpose = Purpose::Complaint;
-    std::string summary;
-    TimestampMs starts_at = 0;
-    int length_minutes = 30;
-    std::optional<OfficerId> officer_id;
-    AppointmentSource source = AppointmentSource::Email;
-    AppointmentStatus status = AppointmentStatus::Scheduled;
-    std::optional<TicketId> ticket_id;
-};
+// An appointment as GET /api/v1/appointments lists it: the domain type, with created_at
+// left at 0 because the list does not carry it.
+using AppointmentRecord = Appointment;
 
 Result<AppointmentRecord> parse_appointment(const nlohmann::json& json);
 // Parses GET /api/v1/appointments; appointments that fail to parse are skipped.
