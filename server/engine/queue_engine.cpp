@@ -287,14 +287,7 @@ std::optional<IssuedTicket> QueueEngine::repeated_check_in_locked(const std::str
         return std::nullopt;
     }
     Database& db = *store_.db;
-    Statement stmt = db.prepare("SELECT ticket_id FROM check_in_requests WHERE request_id = ?1");
-    stmt.bind(1, request_id);
-    if (!stmt.step()) {
-        return std::nullopt;
-    }
-    const TicketId id = stmt.column_int(0);
-    stmt.release();
-    std::optional<Ticket> ticket = records::find_ticket(db, id);
+    std::optional<Ticket> ticket = records::find_ticket_by_request(db, request_id);
     if (!ticket) {
         return std::nullopt;
     }
@@ -692,12 +685,7 @@ Result<Ticket> QueueEngine::find(TicketId id) {
 
 Result<std::optional<Ticket>> QueueEngine::find_by_request(const std::string& request_id) {
     return read_locked(store_, [&request_id](Database& db) -> Result<std::optional<Ticket>> {
-        Statement stmt = db.prepare("SELECT ticket_id FROM check_in_requests WHERE request_id = ?1");
-        stmt.bind(1, request_id);
-        if (!stmt.step()) return std::optional<Ticket>{};
-        const TicketId id = stmt.column_int(0);
-        stmt.release();
-        return records::find_ticket(db, id);
+        return records::find_ticket_by_request(db, request_id);
     });
 }
 

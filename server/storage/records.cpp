@@ -277,6 +277,15 @@ std::int64_t last_event_id(Database& db) {
     return stmt.column_int(0);
 }
 
+std::optional<Ticket> find_ticket_by_request(Database& db, const std::string& request_id) {
+    Statement stmt = db.prepare("SELECT ticket_id FROM check_in_requests WHERE request_id = ?1");
+    stmt.bind(1, request_id);
+    if (!stmt.step()) return std::nullopt;
+    const TicketId id = stmt.column_int(0);
+    stmt.release();
+    return find_ticket(db, id);
+}
+
 TimestampMs newest_event_time(Database& db) {
     Statement stmt = db.prepare("SELECT COALESCE(MAX(created_at), 0) FROM events");
     stmt.step();

@@ -12,6 +12,8 @@
 namespace antrean::server::records {
 
 std::optional<Ticket> find_ticket(Database& db, TicketId id);
+// The ticket a check-in with this client request id issued, if any.
+std::optional<Ticket> find_ticket_by_request(Database& db, const std::string& request_id);
 // Tickets of one service date plus every ticket still open from earlier days.
 std::vector<Ticket> list_open_and_day(Database& db, const std::string& service_date);
 // What the wall display needs: tickets at desks, today's newest calls, waiting per area.
