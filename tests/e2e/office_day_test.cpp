@@ -294,8 +294,8 @@ TEST_CASE("office recovers from a server SIGKILL") {
 
     // It comes back on the same file and port, and Budi calls at once, before the display's
     // next retry as a rule.
-    // FIXME: nothing holds the display back, so a retry that lands first makes this a call
-    // seen live. The MESSAGE below says which case ran.
+    // FIXME: nothing delays the display's retry, so a retry that lands first makes this a
+    // call seen live. The MESSAGE below says which case ran.
     server.start(port);
     const size_t connections_before_call = count_of(display.log_text(), kConnectedLine);
     officer_call_next(budi);

@@ -51,19 +51,19 @@ Counts without_zeros(Counts counts) {
 
 class Checks {
   public:
-    void expect(bool passed, const std::string& what) {
-        fmt::print("  {}  {}\n", passed ? "ok  " : "FAIL", what);
+    void expect(bool passed, const std::string& description) {
+        fmt::print("  {}  {}\n", passed ? "ok  " : "FAIL", description);
         if (!passed)
             ++failures_;
     }
 
-    void expect_equal(int actual, int expected, const std::string& what) {
-        expect(actual == expected, fmt::format("{}: {} (scenario {})", what, actual, expected));
+    void expect_equal(int actual, int expected, const std::string& description) {
+        expect(actual == expected, fmt::format("{}: {} (scenario {})", description, actual, expected));
     }
 
-    void expect_counts(const Counts& actual, const Counts& expected, const std::string& what) {
+    void expect_counts(const Counts& actual, const Counts& expected, const std::string& description) {
         expect(without_zeros(actual) == without_zeros(expected),
-               fmt::format("{}: {} (scenario {})", what, format_counts(actual),
+               fmt::format("{}: {} (scenario {})", description, format_counts(actual),
                            format_counts(expected)));
     }
 
@@ -354,13 +354,13 @@ int print_and_check_day(const Scenario& scenario, const ReplayLog& log,
             continue;
         ++bookings;
         const std::string status = status_of_code[log.visits[index].booking_code];
-        const std::string wanted = visit.absent ? "scheduled" : "done";
-        if (status == wanted) {
+        const std::string expected_status = visit.absent ? "scheduled" : "done";
+        if (status == expected_status) {
             ++appointments_as_planned;
         } else {
             checks.expect(
                 false, fmt::format("appointment {} ({}) is '{}', expected '{}'", visit.booking_key,
-                                   log.visits[index].booking_code, status, wanted));
+                                   log.visits[index].booking_code, status, expected_status));
         }
     }
     checks.expect_equal(appointments_as_planned, bookings,

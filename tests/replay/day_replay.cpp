@@ -246,7 +246,8 @@ bool DayReplay::try_pending(Officer& officer) {
             officer.client = make_client();
             auto response = officer.client->login(name, passwords_.at(name), event.desk);
             if (!response && response.error().code == ErrorCode::Conflict) {
-                // The previous officer still holds the desk, so try again after the call interval.
+                // The previous officer is still logged in at the desk, so try again after the
+                // call interval.
                 officer.next_call_at = now() + kCallInterval;
                 return false;
             }
